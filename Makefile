@@ -1,0 +1,44 @@
+# The same commands for people and for CI. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements-installed
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: run test lint format setup system-deps bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Creates .venv, installs requirements, migrates the embedded database and loads the demo data.
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
+
+# Debian packages the tests read PDFs and drive a browser with (poppler's pdftotext, Chromium),
+# and the npm packages the browser tests inject (axe-core).
+system-deps:
+	bash scripts/system-deps.sh
+
+run: setup
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST_PORT)
+
+test: setup system-deps
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: setup system-deps
+	bash bench/run.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules

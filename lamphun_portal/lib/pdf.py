@@ -1,0 +1,694 @@
+"""The one place the portal makes PDFs with WeasyPrint.
+
+Use :func:`render_pdf`; never call ``weasyprint.HTML(...).write_pdf()`` directly, because this module:
+
+* serves resources only from the portal's own static files (:data:`url_fetcher`): no network, no
+  arbitrary local files, no ``data:`` URLs;
+* makes the Thai text of the PDF read back exactly (``pdftotext``, copy and paste, search), see
+  "Why the text drawing is patched" below;
+* does not justify lines of Thai text (see "Justification" below);
+* sets the document metadata and, on request, the PDF/A variant.
+
+Print templates load the Sarabun faces with
+``<link rel="stylesheet" href="{% static 'css/pdf-fonts.css' %}">`` (``static/css/pdf-fonts.css``).
+
+Why the text drawing is patched
+-------------------------------
+HarfBuzz shapes Thai with glyphs that do not map one-to-one to characters: SARA AM (ำ) becomes a
+NIKHAHIT glyph plus the SARA AA glyph, tone marks and vowels get positioned variants. WeasyPrint 70
+writes one ToUnicode entry per glyph for the whole font, taken from the glyph's first use, so the
+SARA AA glyph reads back as า everywhere or as ำ everywhere (ลำพูน -> ลาพูน, ความ -> ควำม), and zero-width
+marks nudged to the right are read after the next consonant (มุ่ง -> มุง่). Our replacement of
+``weasyprint.draw.text.draw_first_line`` changes only text extraction, never what is painted:
+
+1. ToUnicode: a glyph that is the font's nominal glyph for a character (its ``cmap`` entry) maps to
+   that character (the SARA AA glyph -> า); other glyphs keep WeasyPrint's cluster-based mapping.
+2. ActualText: every grapheme cluster (a base character with its combining marks and SARA AM) that
+   is drawn with more than one glyph, or whose glyphs' ToUnicode text differs from the cluster's
+   text, is wrapped in a marked-content span ``/Span <</ActualText <FEFF...>>> BDC ... EMC``
+   holding the cluster's real text, as Chromium does. PDF readers (poppler's ``pdftotext``,
+   Acrobat) use ActualText instead of the glyphs' ToUnicode.
+
+The function is a copy of WeasyPrint 70.0's with the changes marked ``[lamphun]``. The glyph
+positioning code is untouched: splitting a ``TJ`` array into several ``TJ`` operators at cluster
+boundaries applies the same positioning adjustments in the same order, so the page renders
+identically (tests/lib/test_pdf_thai.py rasterises both and compares the pixels). weasyprint is
+pinned to 70.0 in requirements.txt; :func:`install_weasyprint_patches` refuses to patch any other
+WeasyPrint (version or source of the function differ) and raises, so an upgrade fails loudly in
+the tests instead of silently producing PDFs whose text cannot be searched.
+
+Justification
+-------------
+WeasyPrint justifies a line by widening its spaces only. Thai puts no spaces between words, only
+between phrases, so a justified Thai line gets a few very wide gaps (and pdftotext then reads the
+line out of order). Thai "distributed" justification (spacing between characters) is not available
+in WeasyPrint 70, so lines containing Thai letters are left start-aligned when ``text-align:
+justify`` asks otherwise; lines in other scripts are justified as before. Line breaking is Pango's,
+which uses libthai's dictionary for Thai word boundaries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import inspect
+import io
+import mimetypes
+import re
+import unicodedata
+import weakref
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+from xml.etree import ElementTree
+
+import pydyf
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from fontTools.ttLib import TTFont
+from PIL import Image
+from weasyprint.draw import text as weasyprint_text
+from weasyprint.formatting_structure import boxes
+from weasyprint.images import RasterImage, SVGImage
+from weasyprint.layout import LayoutContext
+from weasyprint.layout import inline as weasyprint_inline
+from weasyprint.logger import LOGGER
+from weasyprint.matrix import Matrix
+from weasyprint.pdf.fonts import Font
+from weasyprint.pdf.stream import Stream
+from weasyprint.text.ffi import FROM_UNITS, TO_UNITS, ffi, pango
+from weasyprint.text.fonts import get_hb_object_data
+from weasyprint.text.line_break import get_last_word_end
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# The WeasyPrint this module was written against; see requirements.txt.
+SUPPORTED_WEASYPRINT_VERSION = "70.0"
+# SHA-256 of inspect.getsource(weasyprint.draw.text.draw_first_line) in WeasyPrint 70.0. If it
+# changes, re-copy the upstream function below, re-apply the [lamphun] changes and update this.
+UPSTREAM_DRAW_FIRST_LINE_SHA256 = "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"
+# SHA-256 of inspect.getsource() of weasyprint.layout.inline.text_align + justify_line in 70.0: the
+# justification wrapper relies on text_align calling justify_line(context, line, extra_width).
+UPSTREAM_JUSTIFY_SHA256 = "08e39d7fefad59f5d5ad8a88498954deca8b5608f679317715c002aa29d610ff"
+
+# Relative URLs such as "/static/css/pdf-fonts.css" are joined to this base. Its scheme is not one
+# urllib joins paths for, so WeasyPrint hands "/static/..." to the url_fetcher unchanged (a real
+# file:// or http:// base would turn it into a filesystem path or a network request).
+PDF_BASE_URL = "lamphun-portal:/"
+
+# The stylesheet print templates link for the Sarabun faces (Regular, Bold, Italic, BoldItalic).
+PDF_FONTS_CSS = "css/pdf-fonts.css"
+
+
+# --------------------------------------------------------------------------------------------------
+# Resources: only the portal's own static files
+# --------------------------------------------------------------------------------------------------
+
+
+class ResourceRefused(ValueError):
+    """A PDF asked for a resource it may not have; WeasyPrint logs it and skips the resource."""
+
+
+def _static_roots() -> list[Path]:
+    """The directories static files are found in (STATICFILES_DIRS and the apps' static/)."""
+    roots = []
+    for finder in finders.get_finders():
+        # FileSystemFinder and AppDirectoriesFinder both keep one storage per root.
+        for storage in getattr(finder, "storages", {}).values():
+            location = getattr(storage, "location", None)
+            if location:
+                roots.append(Path(location).resolve())
+    return roots
+
+
+def _static_url() -> str:
+    """settings.STATIC_URL as the path WeasyPrint sees ("static/" is allowed by Django)."""
+    static_url = settings.STATIC_URL
+    return static_url if static_url.startswith("/") else "/" + static_url
+
+
+def _resolve_static(url: str) -> Path:
+    """Path of the static file a "/static/..." or "file://..." URL names, or ResourceRefused."""
+    static_url = _static_url()
+    if url.startswith(static_url):
+        relative = unquote(urlsplit(url).path)[len(static_url) :]
+        # finders.find() refuses paths leaving a static root, but say no before asking.
+        if not relative or "\\" in relative or "\x00" in relative:
+            raise ResourceRefused(f"Not a static file: {url}")
+        if any(part in ("", ".", "..") for part in relative.split("/")):
+            raise ResourceRefused(f"Path traversal refused: {url}")
+        found = finders.find(relative)
+        if not found:
+            raise ResourceRefused(f"No such static file: {url}")
+        return Path(found).resolve()
+    if url.lower().startswith("file:"):
+        # A file:// URL is allowed only when it points into a static directory (after symlinks).
+        path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
+        if path.is_file() and any(path.is_relative_to(root) for root in _static_roots()):
+            return path
+        raise ResourceRefused(f"Local file outside the static directories refused: {url}")
+    # http:, https:, data:, ftp:, relative paths, anything else.
+    raise ResourceRefused(f"Resource refused (only {static_url}... is served to PDFs): {url}")
+
+
+class PortalURLFetcher(URLFetcher):
+    """WeasyPrint URL fetcher serving the portal's static files and nothing else.
+
+    Subclasses WeasyPrint's URLFetcher because WeasyPrint 70 reads ``_fail_on_errors`` from the
+    fetcher; :meth:`fetch` never touches the network or urllib's openers.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        path = _resolve_static(url)
+        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if path.suffix.lower() in (".ttf", ".otf", ".woff", ".woff2"):
+            mime_type = f"font/{path.suffix.lower()[1:]}"
+        # The response URL is the base of URLs inside a stylesheet: keep "/static/..." so that
+        # pdf-fonts.css's "../fonts/..." stays a static URL instead of becoming a file:// path.
+        response_url = url if url.startswith(_static_url()) else path.as_uri()
+        return URLFetcherResponse(response_url, path.read_bytes(), {"Content-Type": mime_type})
+
+    def open(self, url: Any, data: Any = None, timeout: float | None = None) -> URLFetcherResponse:
+        # urllib-style callers go through fetch() as well, never through the openers.
+        return self.fetch(url if isinstance(url, str) else url.full_url)
+
+
+#: Callable ``url_fetcher(url)``: returns the static file's response or raises ResourceRefused.
+url_fetcher = PortalURLFetcher()
+
+
+# --------------------------------------------------------------------------------------------------
+# Thai text extraction fix: ActualText spans and better ToUnicode entries
+# --------------------------------------------------------------------------------------------------
+
+_UPSTREAM_DRAW_FIRST_LINE = weasyprint_text.draw_first_line
+_fix_enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("thai_text_fix_enabled", default=True)
+# Font (WeasyPrint's per-document font object) -> {glyph id: characters it is the cmap glyph of}.
+_nominal_characters_cache: weakref.WeakKeyDictionary[Font, dict[int, str]] = weakref.WeakKeyDictionary()
+
+# Characters that belong to the grapheme cluster of the character before them although they are
+# not combining marks (Grapheme_Cluster_Break=SpacingMark): Thai and Lao SARA AM.
+_SPACING_MARKS = frozenset("\u0e33\u0eb3")
+
+
+def _joins_previous(text: str) -> bool:
+    """Whether a cluster starting with ``text`` belongs to the grapheme cluster before it."""
+    if not text:
+        return False
+    char = text[0]
+    return char in _SPACING_MARKS or char in "\u200c\u200d" or unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def _nominal_characters(font: Font) -> dict[int, str]:
+    """For each glyph the font's cmap maps a character to, those characters (lowest first)."""
+    try:
+        return _nominal_characters_cache[font]
+    except KeyError:
+        pass
+    mapping: dict[int, str] = {}
+    if not font.bitmap:
+        try:
+            ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
+            glyph_ids = {name: ttfont.getGlyphID(name) for name in set(ttfont.getBestCmap().values())}
+            for codepoint, name in sorted(ttfont.getBestCmap().items()):
+                mapping[glyph_ids[name]] = mapping.get(glyph_ids[name], "") + chr(codepoint)
+        except Exception:  # a font fontTools cannot read keeps WeasyPrint's mapping
+            LOGGER.debug("No cmap read from font %s", font.family, exc_info=True)
+            mapping = {}
+    _nominal_characters_cache[font] = mapping
+    return mapping
+
+
+def _actual_text_span(text: str) -> pydyf.Dictionary:
+    """Marked-content property list replacing the span's glyphs by ``text`` on extraction."""
+    return pydyf.Dictionary({"ActualText": b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"})
+
+
+def _close_tj(stream: Stream, string: str) -> str:
+    """Show the pending TJ array text (as upstream does before a rise) and start a new one."""
+    if string[-1] == "<":
+        string = string[:-1]
+    else:
+        string += ">"
+    if string:
+        stream.show_text(string)
+    return "<"
+
+
+def _plan_clusters(glyph_item: Any, utf8_text: bytes, font: Font) -> tuple[dict[int, str], dict[int, int]]:
+    """Fill ``font.to_unicode`` for the run's glyphs and choose the ActualText spans.
+
+    Returns ({first glyph index: text} for spans to open, {last glyph index: first glyph index})
+    for spans to close.
+    """
+    glyph_string = glyph_item.glyphs
+    num_glyphs = glyph_string.num_glyphs
+    clusters = glyph_string.log_clusters
+    glyphs_info = glyph_string.glyphs
+    offset = glyph_item.item.offset
+    length = glyph_item.item.length
+    rtl = bool(glyph_item.item.analysis.level % 2)
+
+    # HarfBuzz clusters: glyph i covers the bytes from its cluster value to the next larger value.
+    starts = sorted({clusters[i] for i in range(num_glyphs)})
+    ends = dict(zip(starts, [*starts[1:], length], strict=True))
+
+    # Group glyphs into grapheme clusters ("units"), in glyph order. Right-to-left runs keep
+    # HarfBuzz's clusters: the portal has no such text, and marks there are ordered differently.
+    units: list[list[int]] = []
+    unit_texts: list[str] = []
+    previous_cluster = None
+    for i in range(num_glyphs):
+        cluster = clusters[i]
+        if cluster == previous_cluster:
+            units[-1].append(i)
+            continue
+        cluster_text = utf8_text[offset + cluster : offset + ends[cluster]].decode(errors="replace")
+        if units and not rtl and _joins_previous(cluster_text):
+            units[-1].append(i)
+            unit_texts[-1] += cluster_text
+        else:
+            units.append([i])
+            unit_texts.append(cluster_text)
+        previous_cluster = cluster
+
+    nominal = _nominal_characters(font)
+    opening: dict[int, str] = {}
+    closing: dict[int, int] = {}
+    for unit, unit_text in zip(units, unit_texts, strict=True):
+        drawn = []
+        for i in unit:
+            glyph_id = glyphs_info[i].glyph
+            if glyph_id == pango.PANGO_GLYPH_EMPTY:
+                continue
+            if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                # Same id upstream gives the .notdef glyph (get_unused_glyph_id is memoised).
+                glyph_id = font.get_unused_glyph_id(glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG)
+            if glyph_id not in font.to_unicode:
+                cluster = clusters[i]
+                cluster_text = utf8_text[offset + cluster : offset + ends[cluster]].decode(errors="replace")
+                characters = nominal.get(glyph_id, "")
+                if characters:
+                    # The glyph's own character: the SARA AA glyph is า even when drawn for ำ.
+                    in_text = [char for char in characters if char in cluster_text]
+                    font.to_unicode[glyph_id] = in_text[0] if in_text else characters[0]
+                else:
+                    # Upstream's rule: the bytes from this glyph's cluster to the next glyph's.
+                    t1 = cluster
+                    if rtl:
+                        t2 = length if i == 0 else clusters[i - 1]
+                    else:
+                        t2 = length if i == num_glyphs - 1 else clusters[i + 1]
+                    font.to_unicode[glyph_id] = utf8_text[offset + t1 : offset + t2].decode(errors="replace")
+            drawn.append(glyph_id)
+        if not drawn:
+            continue
+        mapped = "".join(font.to_unicode[glyph_id] for glyph_id in drawn)
+        if len(drawn) > 1 or mapped != unit_text:
+            # Several glyphs (marks drawn with offsets are read in x order otherwise) or a wrong
+            # ToUnicode text: the span tells readers the real text.
+            opening[unit[0]] = unit_text
+            closing[unit[-1]] = unit[0]
+    return opening, closing
+
+
+def _draw_first_line_with_actual_text(
+    stream: Stream,
+    textbox: boxes.TextBox,
+    text_overflow: str,
+    block_ellipsis: str | tuple[str, str],
+    matrix: Matrix,
+) -> list[list[Any]]:
+    """WeasyPrint 70.0's draw_first_line, with ActualText spans and cmap-based ToUnicode entries.
+
+    Upstream code (reformatted only); the changes are marked [lamphun]. Draws the first line of
+    ``textbox`` to the PDF stream and returns the emojis to draw after the text.
+    """
+    # [lamphun] With the fix disabled (tests comparing renderings), run upstream's code.
+    if not _fix_enabled.get():
+        return _UPSTREAM_DRAW_FIRST_LINE(stream, textbox, text_overflow, block_ellipsis, matrix)
+
+    # Don’t draw lines with only invisible characters.
+    if not textbox.text.strip():
+        return []
+
+    if textbox.style["font_size"] < 1e-6:  # default float precision used by pydyf
+        return []
+
+    pango.pango_layout_set_single_paragraph_mode(textbox.pango_layout.layout, True)
+
+    if text_overflow == "ellipsis" or block_ellipsis != "none":
+        assert textbox.pango_layout.max_width is not None
+        max_width = textbox.pango_layout.max_width
+        pango.pango_layout_set_width(textbox.pango_layout.layout, int(max_width * TO_UNITS))
+        if text_overflow == "ellipsis":
+            pango.pango_layout_set_ellipsize(textbox.pango_layout.layout, pango.PANGO_ELLIPSIZE_END)
+        else:
+            if block_ellipsis == "auto":
+                ellipsis = "…"
+            else:
+                assert block_ellipsis[0] == "string"
+                ellipsis = block_ellipsis[1]
+
+            # Remove last word if hyphenated.
+            new_text = textbox.pango_layout.text
+            if new_text.endswith(textbox.style["hyphenate_character"]):
+                last_word_end = get_last_word_end(
+                    new_text[: -len(textbox.style["hyphenate_character"])], textbox.style["lang"]
+                )
+                if last_word_end:
+                    new_text = new_text[:last_word_end]
+
+            textbox.pango_layout.set_text(new_text + ellipsis)
+
+    first_line, index = textbox.pango_layout.get_first_line()
+
+    if block_ellipsis != "none":
+        while index:
+            last_word_end = get_last_word_end(textbox.pango_layout.text[: -len(ellipsis)], textbox.style["lang"])
+            if last_word_end is None:
+                break
+            new_text = textbox.pango_layout.text[:last_word_end]
+            textbox.pango_layout.set_text(new_text + ellipsis)
+            first_line, index = textbox.pango_layout.get_first_line()
+
+    stream.set_text_matrix(*matrix.values)
+    previous_pango_font = None
+    string = ""
+    x_advance = 0
+    emojis = []
+    run = first_line.runs[0]
+    # [lamphun] The layout's text, for the clusters' texts (upstream decodes it lazily).
+    utf8_text = textbox.pango_layout.text.encode()
+    while run != ffi.NULL:
+        # Get Pango objects.
+        glyph_item = run.data
+        run = run.next
+        glyph_string = glyph_item.glyphs
+        glyphs_info = glyph_string.glyphs
+        num_glyphs = glyph_string.num_glyphs
+
+        pango_font = glyph_item.item.analysis.font
+        if pango_font != previous_pango_font:
+            # Add font file content and get font size.
+            previous_pango_font = pango_font
+            font, font_size = stream.add_font(pango_font)
+
+            # Workaround for https://gitlab.gnome.org/GNOME/pango/-/issues/530.
+            # This is also needed by raster emoji fonts, see #2800.
+            if pango.pango_version() < 14802 or font.png:
+                font_size = textbox.style["font_size"]
+
+            # Go through the run glyphs.
+            if string:
+                stream.show_text(string)
+            string = ""
+            stream.set_font_size(font.hash, 1 if font.bitmap else font_size)
+        string += "<"
+        # [lamphun] Set the run's ToUnicode entries and find the clusters needing ActualText.
+        opening, closing = _plan_clusters(glyph_item, utf8_text, font)
+        for i, glyph_info in enumerate(glyphs_info[0:num_glyphs]):
+            glyph_id = glyph_info.glyph
+            width = glyph_info.geometry.width
+
+            # [lamphun] Open the cluster's ActualText span before its first glyph.
+            if i in opening:
+                string = _close_tj(stream, string)
+                stream.begin_marked_content("Span", _actual_text_span(opening[i]))
+
+            # Display zero-width empty glyph.
+            if glyph_id == pango.PANGO_GLYPH_EMPTY:
+                string += f">{-width / font_size}<"
+                # [lamphun] Close the span even when its last glyph is empty.
+                if i in closing:
+                    string = _close_tj(stream, string)
+                    stream.end_marked_content()
+                continue
+
+            # Display .notdef and log warning for missing glyphs.
+            if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                codepoint = glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG
+                LOGGER.warning(
+                    '.notdef glyph rendered for Unicode string unsupported by fonts: "%s" (U+%04X)',
+                    chr(codepoint),
+                    codepoint,
+                )
+                glyph_id = font.get_unused_glyph_id(codepoint)
+                font.widths[glyph_id] = round(width * 1000 * FROM_UNITS / font_size)
+                if 0 not in font.widths:
+                    # "width" is actually Pango’s get_approximate_char_width. Force
+                    # .notdef’s to use this width, even if it’s not the right, as we
+                    # want to keep Pango’s layout for next glyphs.
+                    font.widths[0] = font.widths[glyph_id]
+
+            # [lamphun] The mapping between glyphs and Unicode codepoints ("font.to_unicode") is
+            # set by _plan_clusters() above.
+
+            # Set horizontal and vertical offsets.
+            offset = glyph_info.geometry.x_offset / font_size
+            rise = glyph_info.geometry.y_offset / 1000
+            if rise:
+                if string[-1] == "<":
+                    string = string[:-1]
+                else:
+                    string += ">"
+                if string:
+                    stream.show_text(string)
+                stream.set_text_rise(-rise)
+                string = ""
+                if offset:
+                    string = f"{-offset}"
+                string += f"<{glyph_id:02x}>" if font.bitmap else f"<{glyph_id:04x}>"
+                stream.show_text(string)
+                stream.set_text_rise(0)
+                string = "<"
+            else:
+                if offset:
+                    string += f">{-offset}<"
+                string += f"{glyph_id:02x}" if font.bitmap else f"{glyph_id:04x}"
+
+            # Get glyph logical widths.
+            if glyph_id in font.widths:
+                logical_width = font.widths[glyph_id]
+            else:
+                pango.pango_font_get_glyph_extents(pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
+                logical_width = font.widths[glyph_id] = round(stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
+
+            # Set kerning, word spacing, letter spacing.
+            kerning = logical_width + offset - width * 1000 * FROM_UNITS / font_size
+            if kerning:
+                string += f">{int(kerning)}<"
+
+            # Create list of emojis.
+            if font.svg:
+                svg_data = get_hb_object_data(font.hb_face, "svg", glyph_id)
+                if svg_data:
+                    # Do as explained in specification
+                    # https://learn.microsoft.com/typography/opentype/spec/svg
+                    tree = ElementTree.fromstring(svg_data)
+                    if tree.get("id") != f"glyph{glyph_id}":
+                        defs = ElementTree.Element("defs")
+                        for child in list(tree):
+                            defs.append(child)
+                            tree.remove(child)
+                        tree.append(defs)
+                        ElementTree.SubElement(tree, "use", attrib={"href": f"#glyph{glyph_id}"})
+                    if "viewBox" not in tree.attrib:
+                        tree.attrib["viewBox"] = f"0 0 {font.upem} {font.upem}"
+                    image = SVGImage(tree, None, None, None)
+                    a = d = 1
+                    emojis.append([image, font, a, d, x_advance, 0])
+            elif font.png:
+                png_data = get_hb_object_data(font.hb_font, "png", glyph_id)
+                if png_data:
+                    pillow_image = Image.open(io.BytesIO(png_data))
+                    image_id = f"{font.hash}{glyph_id}"
+                    image = RasterImage(pillow_image, image_id, png_data)
+                    d = logical_width / 1000
+                    a = pillow_image.width / pillow_image.height * d
+                    pango.pango_font_get_glyph_extents(pango_font, glyph_id, stream.ink_rect, stream.logical_rect)
+                    f = -stream.logical_rect.y
+                    f = f * FROM_UNITS / font_size - font_size
+                    emojis.append([image, font, a, d, x_advance, f])
+            elif font.colr:
+                svg_data = get_hb_object_data(font.hb_font, "colr", glyph_id)
+                if svg_data:
+                    tree = ElementTree.fromstring(svg_data)
+                    image = SVGImage(tree, None, None, None)
+                    a = d = 1
+                    e = x_advance - kerning
+                    emojis.append([image, font, a, d, e, -textbox.baseline])
+
+            x_advance += (logical_width + offset - kerning) / 1000
+
+            # [lamphun] Close the cluster's span after its last glyph (and its positioning).
+            if i in closing:
+                string = _close_tj(stream, string)
+                stream.end_marked_content()
+
+        # Close the last glyphs list, remove if empty.
+        if string[-1] == "<":
+            string = string[:-1]
+        else:
+            string += ">"
+
+    # Draw text.
+    stream.show_text(string)
+
+    return emojis
+
+
+_UPSTREAM_JUSTIFY_LINE = weasyprint_inline.justify_line
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+
+
+def _line_text(box: boxes.Box) -> str:
+    """The text of a line box's text boxes, in document order."""
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    if isinstance(box, boxes.ParentBox):
+        return "".join(_line_text(child) for child in box.children)
+    return ""
+
+
+def _justify_line_unless_thai(context: LayoutContext, line: boxes.LineBox, extra_width: float) -> None:
+    """WeasyPrint's justify_line, except that lines with Thai letters stay start-aligned.
+
+    text_align() returns offset 0 for "justify" whether or not the line was stretched, so skipping
+    the stretching leaves the line exactly where text-align: start puts it.
+    """
+    if _THAI_LETTER.search(_line_text(line)):
+        return
+    _UPSTREAM_JUSTIFY_LINE(context, line, extra_width)
+
+
+def _source_digest(*functions: Callable[..., Any]) -> str:
+    return hashlib.sha256("".join(inspect.getsource(function) for function in functions).encode()).hexdigest()
+
+
+def install_weasyprint_patches() -> None:
+    """Install the text drawing and justification patches; idempotent, raises on another WeasyPrint.
+
+    Both HTML text (weasyprint.draw.text.draw_text) and SVG text (weasyprint.svg.text, which
+    imports the function at call time) look draw_first_line up in weasyprint.draw.text, and
+    text_align() looks justify_line up in weasyprint.layout.inline, so replacing those module
+    attributes covers every text WeasyPrint lays out and draws.
+    """
+    if thai_text_fix_installed() and weasyprint_inline.justify_line is _justify_line_unless_thai:
+        return
+    if weasyprint.__version__ != SUPPORTED_WEASYPRINT_VERSION:
+        raise RuntimeError(
+            f"lamphun_portal.lib.pdf patches WeasyPrint {SUPPORTED_WEASYPRINT_VERSION}, found "
+            f"{weasyprint.__version__}: pin weasyprint=={SUPPORTED_WEASYPRINT_VERSION} or port the patches."
+        )
+    if weasyprint_text.draw_first_line not in (_UPSTREAM_DRAW_FIRST_LINE, _draw_first_line_with_actual_text):
+        raise RuntimeError("weasyprint.draw.text.draw_first_line was replaced by someone else")
+    if weasyprint_inline.justify_line not in (_UPSTREAM_JUSTIFY_LINE, _justify_line_unless_thai):
+        raise RuntimeError("weasyprint.layout.inline.justify_line was replaced by someone else")
+    if _source_digest(_UPSTREAM_DRAW_FIRST_LINE) != UPSTREAM_DRAW_FIRST_LINE_SHA256:
+        raise RuntimeError(
+            "weasyprint.draw.text.draw_first_line is not the WeasyPrint 70.0 code "
+            "lamphun_portal.lib.pdf copies: port the [lamphun] changes and update the digest."
+        )
+    if _source_digest(weasyprint_inline.text_align, _UPSTREAM_JUSTIFY_LINE) != UPSTREAM_JUSTIFY_SHA256:
+        raise RuntimeError(
+            "weasyprint.layout.inline.text_align/justify_line changed: check _justify_line_unless_thai "
+            "and update the digest."
+        )
+    weasyprint_text.draw_first_line = _draw_first_line_with_actual_text
+    weasyprint_inline.justify_line = _justify_line_unless_thai
+
+
+def thai_text_fix_installed() -> bool:
+    return weasyprint_text.draw_first_line is _draw_first_line_with_actual_text
+
+
+@contextlib.contextmanager
+def thai_text_fix_disabled() -> Iterator[None]:
+    """Draw text exactly as upstream WeasyPrint does inside this block (this thread/context only)."""
+    token = _fix_enabled.set(False)
+    try:
+        yield
+    finally:
+        _fix_enabled.reset(token)
+
+
+install_weasyprint_patches()
+
+
+# --------------------------------------------------------------------------------------------------
+# Rendering
+# --------------------------------------------------------------------------------------------------
+
+_METADATA_KEYS = frozenset({"title", "author", "authors", "subject", "keywords", "language", "lang"})
+
+
+def _apply_metadata(document: weasyprint.Document, metadata: dict[str, Any]) -> None:
+    """Copy ``metadata`` onto the document, overriding what the HTML's <title>/<meta> said."""
+    unknown = set(metadata) - _METADATA_KEYS
+    if unknown:
+        raise ValueError(f"Unknown PDF metadata keys: {sorted(unknown)}")
+    info = document.metadata
+    if metadata.get("title"):
+        info.title = str(metadata["title"])
+    authors = metadata.get("authors") or metadata.get("author")
+    if authors:
+        info.authors = [authors] if isinstance(authors, str) else [str(author) for author in authors]
+    if metadata.get("subject"):
+        info.description = str(metadata["subject"])  # WeasyPrint writes description as /Subject
+    if metadata.get("keywords"):
+        keywords = metadata["keywords"]
+        info.keywords = [keywords] if isinstance(keywords, str) else [str(word) for word in keywords]
+    language = metadata.get("language") or metadata.get("lang")
+    if language:
+        info.lang = str(language)  # the catalog /Lang (screen readers, PDF/A and PDF/UA checkers)
+
+
+def render_pdf(html: str, *, pdf_variant: str | None = None, metadata: dict[str, Any] | None = None) -> bytes:
+    """Render ``html`` to PDF bytes, with resources from static files only.
+
+    ``pdf_variant``: a WeasyPrint variant such as "pdf/a-3b" (archival copies of minutes).
+    ``metadata``: title, author (or authors), subject, keywords, language; they override the
+    HTML's <title>, <meta name=author|description|keywords> and <html lang>. The language defaults
+    to the HTML's lang, else settings.LANGUAGE_CODE, because PDF/A and screen readers want one.
+    """
+    document = render_document(html, pdf_variant=pdf_variant)
+    return write_documents([document], pdf_variant=pdf_variant, metadata=metadata)
+
+
+def render_document(html: str, *, pdf_variant: str | None = None, extra_css: str = "") -> weasyprint.Document:
+    """Lay ``html`` out into pages without writing a PDF yet (see :func:`write_documents`).
+
+    ``extra_css``: a stylesheet added after the document's own, e.g. ``@page :first { counter-reset:
+    page 5 }`` for a part of a longer document whose page numbers do not start at 1. Its resources go
+    through the same url_fetcher.
+    """
+    install_weasyprint_patches()  # a no-op after the import-time install; guards against resets
+    stylesheets = (
+        [weasyprint.CSS(string=extra_css, base_url=PDF_BASE_URL, url_fetcher=url_fetcher)] if extra_css else []
+    )
+    return weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=url_fetcher).render(
+        stylesheets=stylesheets, pdf_variant=pdf_variant
+    )
+
+
+def write_documents(
+    documents: list[weasyprint.Document], *, pdf_variant: str | None = None, metadata: dict[str, Any] | None = None
+) -> bytes:
+    """One PDF of the pages of ``documents`` in order, with the first document's metadata and ``metadata``.
+
+    Links to anchors (``href="#id"``) work across the documents, so a table of contents laid out on
+    its own can point into the pages after it.
+    """
+    first = documents[0]
+    document = first if len(documents) == 1 else first.copy([page for part in documents for page in part.pages])
+    _apply_metadata(document, metadata or {})
+    if not document.metadata.lang:
+        document.metadata.lang = settings.LANGUAGE_CODE
+    return document.write_pdf(pdf_variant=pdf_variant)

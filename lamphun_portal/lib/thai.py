@@ -1,0 +1,268 @@
+"""Thai calendar and text: Buddhist-era dates, the fiscal year, Thai digits, collation, word tokenising.
+
+The one place the portal turns dates and Thai text into what Thai civil servants expect, so that pages,
+PDFs, exports and the API agree. pythainlp is used where it does the job (month names, digits, words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from django.utils import timezone
+from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
+from pythainlp.util.date import (
+    thai_abbr_months,
+    thai_full_months,
+    thai_full_weekdays,
+)
+
+BE_OFFSET = 543
+# A year typed below this is taken to be Christian-era by mistake (2563 BE is 2020 CE).
+MIN_BE_YEAR = 2400
+
+
+def to_local(value: dt.datetime | dt.date) -> dt.datetime | dt.date:
+    """Aware datetimes in Asia/Bangkok; plain dates as they are."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+def be_year(value: dt.date | dt.datetime) -> int:
+    return to_local(value).year + BE_OFFSET
+
+
+def be_date(value: dt.date | dt.datetime, *, digits: str = "arabic") -> str:
+    """17 พฤศจิกายน 2563"""
+    value = to_local(value)
+    text = f"{value.day} {thai_full_months[value.month - 1]} {value.year + BE_OFFSET}"
+    return thai_digits(text) if digits == "thai" else text
+
+
+def be_date_short(value: dt.date | dt.datetime) -> str:
+    """17 พ.ย. 63"""
+    value = to_local(value)
+    return f"{value.day} {thai_abbr_months[value.month - 1]} {(value.year + BE_OFFSET) % 100:02d}"
+
+
+def be_date_weekday(value: dt.date | dt.datetime) -> str:
+    """วันอังคารที่ 17 พฤศจิกายน 2563"""
+    value = to_local(value)
+    return f"{thai_full_weekdays[value.weekday()]}ที่ {be_date(value)}"
+
+
+def be_date_numeric(value: dt.date | dt.datetime) -> str:
+    """17/11/2563, the form staff type dates in."""
+    value = to_local(value)
+    return f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}"
+
+
+def thai_time(value: dt.time | dt.datetime) -> str:
+    """10.00 น."""
+    if isinstance(value, dt.datetime):
+        value = to_local(value)
+    return f"{value.hour:02d}.{value.minute:02d} น."
+
+
+def fiscal_year(value: dt.date | dt.datetime) -> int:
+    """The Thai government fiscal year (1 Oct – 30 Sep) in the Buddhist era: 1 Oct 2020 → 2564."""
+    value = to_local(value)
+    return value.year + BE_OFFSET + (1 if value.month >= 10 else 0)
+
+
+def fiscal_year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a Buddhist-era fiscal year: 2564 → (1 Oct 2020, 30 Sep 2021)."""
+    ce = year - BE_OFFSET
+    return dt.date(ce - 1, 10, 1), dt.date(ce, 9, 30)
+
+
+def fiscal_year_range(year: int) -> tuple[dt.datetime, dt.datetime]:
+    """Aware [start, end) datetimes of a fiscal year in Asia/Bangkok, for range queries."""
+    first, last = fiscal_year_bounds(year)
+    tz = timezone.get_default_timezone()
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return start, end
+
+
+def thai_digits(text: object) -> str:
+    """Arabic digits to Thai digits: 2564 → ๒๕๖๔."""
+    return arabic_digit_to_thai_digit(str(text))
+
+
+def arabic_digits(text: str) -> str:
+    """Thai digits to Arabic digits: ๒๕๖๔ → 2564."""
+    return thai_digit_to_arabic_digit(text)
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+
+
+class ChristianEraYearError(ValueError):
+    """A year that looks Christian-era where a Buddhist-era one was expected (2020 for 2563)."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__(year)
+        self.year = year
+        self.suggested = year + BE_OFFSET
+
+
+def parse_be_date(text: str) -> dt.date:
+    """Parse 17/11/2563 (also with Thai digits, '.' or '-') as a Buddhist-era date.
+
+    Raises ChristianEraYearError when the year looks Christian-era, ValueError otherwise.
+    """
+    match = _NUMERIC_DATE.match(arabic_digits(text or ""))
+    if not match:
+        raise ValueError(text)
+    day, month, year = (int(part) for part in match.groups())
+    if year < MIN_BE_YEAR:
+        raise ChristianEraYearError(year)
+    return dt.date(year - BE_OFFSET, month, day)
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[.:]\s*(\d{2})\s*(?:น\.?)?\s*$")
+
+
+def parse_thai_time(text: str) -> dt.time:
+    """Parse 10.00, 10:00 or 10.00 น."""
+    match = _TIME.match(arabic_digits(text or ""))
+    if not match:
+        raise ValueError(text)
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+# --- Collation -------------------------------------------------------------------------------------
+# Thai dictionary order: consonants, then vowels, in Unicode order (which follows the dictionary for
+# Thai letters, ฤ after ร and ฦ after ล included); a leading vowel (เ แ โ ใ ไ) is read after the
+# consonant it is written before; tone marks and other signs only break ties. The key is ASCII hex so
+# that a plain ORDER BY gives the same order on SQLite and on PostgreSQL whatever its locale.
+_SIGNS = re.compile("[\u0e47-\u0e4e]")
+_LEADING_VOWEL = re.compile("([\u0e40-\u0e44])([\u0e01-\u0e2e])")
+SORT_KEY_LENGTH = 512
+
+
+def sort_key(text: str) -> str:
+    """An ASCII key that sorts Thai text in dictionary order with a plain byte comparison."""
+    text = " ".join((text or "").lower().split())
+    primary = _LEADING_VOWEL.sub(r"\2\1", _SIGNS.sub("", text))
+    secondary = "".join(_SIGNS.findall(text))
+    key = "".join(f"{ord(char):04x}" for char in primary) + "0000"
+    key += "".join(f"{ord(char):04x}" for char in secondary)
+    return key[:SORT_KEY_LENGTH]
+
+
+def thai_sorted(items: list[str]) -> list[str]:
+    return sorted(items, key=sort_key)
+
+
+# --- Words -----------------------------------------------------------------------------------------
+_SPACES = re.compile(r"\s+")
+
+
+_NLPO3_DICTIONARY = "lamphun-thai-words"
+
+
+@lru_cache(maxsize=1)
+def _nlpo3_dictionary() -> str:
+    """Loads pythainlp's own word list into nlpO3 once, so both tokenisers know the same words."""
+    import os
+
+    import nlpo3
+    from pythainlp.corpus import corpus_path
+    from pythainlp.corpus.common import _THAI_WORDS_FILENAME
+
+    # The word list that ships inside pythainlp (thai_words() reads the same file): nothing is downloaded.
+    nlpo3.load_dict(os.path.join(corpus_path(), _THAI_WORDS_FILENAME), _NLPO3_DICTIONARY)
+    return _NLPO3_DICTIONARY
+
+
+@lru_cache(maxsize=65536)
+def _tokenize_cached(chunk: str) -> tuple[str, ...]:
+    # nlpO3 is pythainlp's newmm algorithm in Rust: the same words, about 5x faster (bench/tokenizers.py).
+    import nlpo3
+
+    return tuple(word for word in nlpo3.segment(chunk, _nlpo3_dictionary()) if word.strip())
+
+
+def words(text: str) -> list[str]:
+    """Thai text split into words (newmm dictionary tokeniser), whitespace dropped."""
+    # Whitespace is a word boundary for newmm anyway; splitting on it first lets the cache work per phrase.
+    return [word for chunk in _SPACES.split(text or "") if chunk for word in _tokenize_cached(chunk)]
+
+
+# --- Amounts ---------------------------------------------------------------------------------------
+def baht_words(amount: int | float | Decimal) -> str:
+    """An amount in words, as official documents write it: 1248500 → หนึ่งล้านสองแสนสี่หมื่นแปดพันห้าร้อยบาทถ้วน."""
+    from pythainlp.util import bahttext
+
+    value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    if value < 0:
+        return "ลบ" + bahttext(float(-value))
+    return bahttext(float(value))
+
+
+def number(value: int | float | Decimal, places: int = 2) -> str:
+    """1248500 → 1,248,500; 12.50 → 12.5; at most `places` decimals, no trailing zeros."""
+    amount = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    text = f"{amount:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# --- Search words ------------------------------------------------------------------------------------
+# The search index (meetings/search.py) holds each word and also the dictionary words written inside a
+# compound (กรมการพัฒนาชุมชน holds พัฒนา and ชุมชน), so a query word finds the compounds it is part of.
+MIN_COMPOUND_LENGTH = 4
+
+
+@lru_cache(maxsize=1)
+def _dictionary_trie() -> object:
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import Trie
+
+    return Trie(thai_words())
+
+
+@lru_cache(maxsize=65536)
+def dictionary_words_in(word: str) -> tuple[str, ...]:
+    """Dictionary words of three letters or more written inside a longer word, the word itself excluded.
+
+    Two-letter words (นา, กร, ชน) are left out: they sit inside too many unrelated words (พัฒนา, กรม).
+    """
+    if len(word) < MIN_COMPOUND_LENGTH:
+        return ()
+    from pythainlp.tokenize import tcc
+
+    # Parts start and end on character-cluster boundaries, so no part begins inside a syllable (ชุ|มชน).
+    bounds = {0, *tcc.tcc_pos(word)}
+    trie = _dictionary_trie()
+    found = {
+        part
+        for start in sorted(bounds)
+        for part in trie.prefixes(word[start:])
+        if 3 <= len(part) < len(word) and start + len(part) in bounds
+    }
+    return tuple(sorted(found))
+
+
+def words_with_spaces(text: str) -> list[str]:
+    """Text split into words with the whitespace kept, so that ''.join() gives the text back."""
+    pieces = []
+    for chunk in _KEEP_SPACES.split(text or ""):
+        if not chunk:
+            continue
+        if chunk.isspace():
+            pieces.append(chunk)
+            continue
+        # nlpO3 drops nothing inside a chunk without whitespace: its words join back to the chunk.
+        words_of_chunk = _tokenize_cached(chunk)
+        pieces += list(words_of_chunk) if "".join(words_of_chunk) == chunk else [chunk]
+    return pieces
+
+
+_KEEP_SPACES = re.compile(r"(\s+)")

@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from lamphun_portal.lib.security import LoginForm
+from meetings import directive_views
+from meetings.api_permissions import IsReader
+
+urlpatterns = [
+    # The dashboard is the home page after login (issue #4).
+    path("", directive_views.dashboard, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("meetings/", include("meetings.urls")),
+    path("programs/", include("meetings.programs.urls")),
+    path("reports/", include("reports.urls")),
+    path("news/", include("news.urls")),
+    path("admin/", admin.site.urls),
+    # Read-only JSON API and its OpenAPI schema (issue #4).
+    path("api/v1/", include("meetings.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsReader]), name="api-schema"),
+]
