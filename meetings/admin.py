@@ -1,0 +1,125 @@
+"""Django admin for every model, in Thai, with search and filters (admins only)."""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from lamphun_portal.lib import thai
+
+from . import history
+from .models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, Office, Person, Program
+
+admin.site.site_header = _("ระบบบันทึกการประชุม สำนักงานพัฒนาชุมชนจังหวัดลำพูน")
+admin.site.site_title = _("พช.ลำพูน")
+admin.site.index_title = _("ผู้ดูแลระบบ")
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "parent", "meeting_numbering"]
+    list_filter = ["kind", "meeting_numbering"]
+    search_fields = ["name", "short_name", "district"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "position", "office", "user"]
+    list_filter = ["office"]
+    search_fields = ["first_name", "last_name", "position"]
+    autocomplete_fields = ["office", "user"]
+    list_select_related = ["office", "user"]
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "code"]
+    search_fields = ["name", "code", "description"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "substitute_for"]
+
+
+class AgendaItemInline(admin.StackedInline):
+    model = AgendaItem
+    extra = 0
+    autocomplete_fields = ["presenter"]
+
+
+class DirectiveInline(admin.StackedInline):
+    model = Directive
+    extra = 0
+    autocomplete_fields = ["issued_by", "programs", "responsible_offices"]
+    fk_name = "meeting"
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "be_starts_at", "organizer", "fiscal_year", "attendee_count", "status"]
+    list_filter = ["status", "fiscal_year", "organizer"]
+    search_fields = ["title", "venue", "summary", "chair__first_name", "chair__last_name"]
+    autocomplete_fields = ["organizer", "chair", "minute_taker", "minutes_checker", "programs"]
+    readonly_fields = ["fiscal_year", "version", "created_at", "updated_at"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["organizer"]
+    inlines = [AttendanceInline, AgendaItemInline, DirectiveInline]
+
+    def delete_model(self, request: HttpRequest, obj: Meeting) -> None:
+        # Through the history service, so the meeting can be restored whole (/meetings/deleted/).
+        history.delete_meeting(meeting=obj, user=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        for meeting in queryset:
+            history.delete_meeting(meeting=meeting, user=request.user)
+
+    @admin.display(description=_("วันที่ประชุม"), ordering="starts_at")
+    def be_starts_at(self, meeting: Meeting) -> str:
+        return f"{thai.be_date(meeting.starts_at)} {thai.thai_time(meeting.starts_at)}"
+
+
+class DirectiveUpdateInline(admin.TabularInline):
+    model = DirectiveUpdate
+    extra = 0
+    autocomplete_fields = ["office"]
+
+
+@admin.register(Directive)
+class DirectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "issued_by", "due_date", "priority", "status"]
+    list_filter = ["status", "priority", "programs", "responsible_offices", "meeting__fiscal_year"]
+    search_fields = ["text", "meeting__title", "issued_by__first_name", "issued_by__last_name"]
+    autocomplete_fields = ["meeting", "issued_by", "programs", "responsible_offices", "agenda_item"]
+    list_select_related = ["meeting", "issued_by"]
+    inlines = [DirectiveUpdateInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting"]
+    search_fields = ["heading", "discussion", "resolution"]
+    autocomplete_fields = ["meeting", "presenter"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "meeting", "role", "presence", "headcount"]
+    list_filter = ["role", "presence"]
+    search_fields = ["group_name", "person__first_name", "person__last_name"]
+    autocomplete_fields = ["meeting", "person", "substitute_for"]
+
+
+@admin.register(DirectiveUpdate)
+class DirectiveUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["directive", "office", "reported_on", "new_status", "author"]
+    list_filter = ["new_status", "office"]
+    search_fields = ["note", "directive__text"]
+    autocomplete_fields = ["directive", "office", "author"]
+
+
+# Village register and program records (issue #8) live with the programs module.
+from .programs import admin as _programs_admin  # noqa: E402, F401

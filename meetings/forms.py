@@ -1,0 +1,424 @@
+"""The meeting form: the meeting itself, its attendance, agenda and directives, all on one page.
+
+Forms only validate. Dates are typed in the Buddhist era (17/11/2563) and times as 10.00; every message
+is Thai and sits next to the field it is about. Saving is meetings/services.py's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lamphun_portal.lib import thai
+
+from .models import AgendaItem, Attendance, Directive, Meeting, Office, Person, Program
+
+# Choices are lists of (value, label) pairs built once per request and shared by every row of a formset,
+# so that a meeting with 40 attendance rows does not run 40 queries for the same list of people.
+Choices = list[tuple[Any, str]]
+EMPTY_CHOICE: tuple[str, str] = ("", "— เลือก —")
+DB_INT_MAX = 2_147_483_647  # the smallest integer column of the databases the portal runs on
+
+
+def person_label(person: Person) -> str:
+    """นายวรยุทธ เนาวรัตน์ (ผู้ว่าราชการจังหวัดลำพูน): the position tells namesakes apart and can be searched."""
+    return f"{person.full_name} ({person.position})" if person.position else person.full_name
+
+
+def person_choices() -> Choices:
+    return [EMPTY_CHOICE, *((p.pk, person_label(p)) for p in Person.objects.all())]
+
+
+def office_choices(queryset: Any = None) -> Choices:
+    return [(o.pk, o.name) for o in (Office.objects.all() if queryset is None else queryset)]
+
+
+def program_choices() -> Choices:
+    return [(p.pk, p.name) for p in Program.objects.all()]
+
+
+_THAI = re.compile("[\u0e01-\u0e5b]")
+# Thai for the messages Django's own fields and validators give (a browser asking for English must not get them).
+THAI_FIELD_MESSAGES = {
+    "invalid": "รูปแบบข้อมูลไม่ถูกต้อง",
+    "invalid_choice": "กรุณาเลือกจากรายการที่มีให้",
+    "invalid_pk_value": "กรุณาเลือกจากรายการที่มีให้",
+    "invalid_list": "กรุณาเลือกจากรายการที่มีให้",
+    "min_value": "ต้องไม่น้อยกว่า %(limit_value)s",
+    "max_value": "ต้องไม่เกิน %(limit_value)s",
+    "max_length": "ยาวได้ไม่เกิน %(limit_value)d ตัวอักษร (ตอนนี้ %(show_value)d ตัวอักษร)",
+    "null_characters_not_allowed": "มีอักขระที่ใช้ไม่ได้",
+}
+
+
+def thai_messages(form: forms.BaseForm) -> None:
+    """Give every field of a form Thai messages where the form did not word its own."""
+    for field in form.fields.values():
+        wanted = {**THAI_FIELD_MESSAGES, "required": f"กรุณากรอก{field.label or ''}"}
+        if isinstance(field, forms.IntegerField):
+            wanted["invalid"] = "กรอกเป็นตัวเลข"
+        messages = dict(field.error_messages)
+        for code, thai_text in wanted.items():
+            if not _THAI.search(str(messages.get(code, ""))):
+                messages[code] = thai_text
+        field.error_messages = messages
+
+
+def _required(label: str) -> dict[str, str]:
+    return {"required": f"กรุณากรอก{label}"}
+
+
+class BEDateInput(forms.TextInput):
+    """A text box for a Buddhist-era date (17/11/2563); shows stored dates the same way."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": "วว/ดด/ปปปป เช่น 17/11/2563", "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__({**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            return thai.be_date_numeric(value)
+        return super().format_value(value)
+
+
+class BEDateField(forms.Field):
+    """A date typed as วว/ดด/ปปปป in the Buddhist era; a Christian-era year (2020 for 2563) is refused with a hint."""
+
+    widget = BEDateInput
+    default_error_messages = {
+        "required": "กรุณากรอกวันที่ (วว/ดด/ปปปป พ.ศ. เช่น 17/11/2563)",
+        "invalid": "กรอกวันที่เป็น วว/ดด/ปปปป ปีพุทธศักราช เช่น 17/11/2563",
+        "no_such_day": "ไม่มีวันที่นี้ในปฏิทิน กรุณาตรวจสอบวันและเดือน",
+        "christian_era": "ปี %(year)s เป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช (พ.ศ. %(suggested)s) เช่น %(example)s",
+    }
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, dt.date):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return thai.parse_be_date(text)
+        except thai.ChristianEraYearError as error:
+            day, month = text.replace("-", "/").replace(".", "/").split("/")[:2]
+            example = f"{day.strip()}/{month.strip()}/{error.suggested}"
+            raise ValidationError(
+                self.error_messages["christian_era"],
+                code="christian_era",
+                params={"year": error.year, "suggested": error.suggested, "example": example},
+            ) from error
+        except ValueError as error:
+            code = "no_such_day" if thai._NUMERIC_DATE.match(thai.arabic_digits(text)) else "invalid"
+            raise ValidationError(self.error_messages[code], code=code) from error
+
+
+class ThaiTimeField(forms.Field):
+    """A time typed as 10.00 (or 10:00, 10.00 น.)."""
+
+    widget = forms.TextInput(attrs={"placeholder": "เช่น 10.00", "inputmode": "decimal", "autocomplete": "off"})
+    default_error_messages = {
+        "required": "กรุณากรอกเวลา เช่น 10.00",
+        "invalid": "กรอกเวลาเป็น ชั่วโมง.นาที เช่น 10.00 หรือ 13.30",
+    }
+
+    def to_python(self, value: Any) -> dt.time | None:
+        if isinstance(value, dt.time):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return thai.parse_thai_time(text)
+        except ValueError as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.time):
+            return f"{value.hour:02d}.{value.minute:02d}"
+        return value
+
+
+def _aware(day: dt.date, time: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, time, tzinfo=timezone.get_default_timezone())
+
+
+class MeetingForm(forms.ModelForm):
+    starts_on = BEDateField(label=_("วันที่ประชุม"))
+    starts_time = ThaiTimeField(label=_("เวลาเริ่ม"))
+    ends_time = ThaiTimeField(label=_("เวลาเลิก"), required=False, help_text=_("เว้นว่างได้ถ้าไม่ได้บันทึกไว้"))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=DB_INT_MAX)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "organizer",
+            "number",
+            "venue",
+            "chair",
+            "minute_taker",
+            "minutes_checker",
+            "target_group",
+            "attendee_count",
+            "programs",
+            "objective",
+            "summary",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "objective": forms.Textarea(attrs={"rows": 3}),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "number": forms.NumberInput(attrs={"min": 1}),
+            "attendee_count": forms.NumberInput(attrs={"min": 0}),
+        }
+        error_messages = {
+            "title": _required("ชื่อการประชุม"),
+            "venue": _required("สถานที่ประชุม"),
+            "organizer": {
+                "required": "กรุณาเลือกหน่วยงานที่จัดประชุม",
+                "invalid_choice": "บันทึกการประชุมได้เฉพาะของหน่วยงานที่คุณสังกัด",
+            },
+        }
+
+    def __init__(
+        self,
+        *args: Any,
+        organizers: Any,
+        people: Choices,
+        programs: Choices,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organizer"].queryset = organizers
+        self.fields["organizer"].empty_label = None
+        for name in ("chair", "minute_taker", "minutes_checker"):
+            self.fields[name].choices = people
+            self.fields[name].widget.attrs["data-searchable"] = "person"
+        self.fields["programs"].choices = programs
+        self.fields["programs"].widget.attrs["data-searchable"] = "program"
+        self.fields["organizer"].widget.attrs["data-searchable"] = "office"
+        self.fields["attendee_count"].help_text = _("รวมทุกคนที่มาประชุม ไม่น้อยกว่าจำนวนในรายชื่อผู้มาประชุม")
+        self.fields["number"].help_text = _("เว้นว่างได้ถ้าไม่มีเลขครั้งที่")
+        if self.instance.pk:
+            starts_at = timezone.localtime(self.instance.starts_at)
+            self.initial.setdefault("starts_on", starts_at.date())
+            self.initial.setdefault("starts_time", starts_at.time())
+            if self.instance.ends_at:
+                self.initial.setdefault("ends_time", timezone.localtime(self.instance.ends_at).time())
+            self.initial.setdefault("version", self.instance.version)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        thai_messages(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day, start, end = data.get("starts_on"), data.get("starts_time"), data.get("ends_time")
+        if day and start:
+            starts_at = _aware(day, start)
+            ends_at = _aware(day, end) if end else None
+            if ends_at and ends_at <= starts_at:
+                self.add_error("ends_time", f"เวลาเลิกประชุมต้องหลังเวลาเริ่มประชุม ({thai.thai_time(start)})")
+            else:
+                # The model checks these too; set them only when valid so its clean() has nothing to refuse.
+                self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
+                self._check_number_unique(starts_at)
+        return data
+
+    def _check_number_unique(self, starts_at: dt.datetime) -> None:
+        number, organizer = self.cleaned_data.get("number"), self.cleaned_data.get("organizer")
+        if not (number and organizer) or number > DB_INT_MAX:
+            return  # an impossible number is refused by the model's own range check, in Thai
+        numbering = self.instance.numbering if self.instance.pk else organizer.meeting_numbering
+        probe = Meeting(starts_at=starts_at, numbering=numbering)
+        clash = Meeting.objects.filter(
+            organizer=organizer, numbering=numbering, number_year=probe.numbering_year(), number=number
+        ).exclude(pk=self.instance.pk)
+        if clash.exists():
+            probe.number = number
+            self.add_error("number", f"{organizer.name} มีการประชุม{probe.number_label} อยู่แล้ว")
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["person", "group_name", "headcount", "role", "presence", "absence_reason", "substitute_for"]
+        widgets = {"headcount": forms.NumberInput(attrs={"min": 0})}
+
+    def __init__(self, *args: Any, people: Choices, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("person", "substitute_for"):
+            self.fields[name].choices = people
+            self.fields[name].widget.attrs["data-searchable"] = "person"
+        self.fields["group_name"].help_text = ""
+        self.fields["group_name"].widget.attrs["placeholder"] = "หรือพิมพ์ชื่อกลุ่ม เช่น พัฒนาการอำเภอ"
+        thai_messages(self)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["heading", "presenter", "discussion", "resolution"]
+        widgets = {
+            "heading": forms.Textarea(attrs={"rows": 2}),
+            "discussion": forms.Textarea(attrs={"rows": 4}),
+            "resolution": forms.Textarea(attrs={"rows": 2, "placeholder": "เช่น ที่ประชุมรับทราบ"}),
+        }
+        error_messages = {"heading": _required("เรื่องของระเบียบวาระ")}
+
+    def __init__(self, *args: Any, people: Choices, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["presenter"].choices = people
+        self.fields["presenter"].widget.attrs["data-searchable"] = "person"
+        thai_messages(self)
+
+
+class DirectiveForm(forms.ModelForm):
+    due_date = BEDateField(label=_("กำหนดแล้วเสร็จ"), required=False)
+    agenda_number = forms.IntegerField(
+        label=_("ตามระเบียบวาระที่"), required=False, min_value=1, widget=forms.NumberInput(attrs={"min": 1})
+    )
+
+    class Meta:
+        model = Directive
+        fields = ["text", "issued_by", "responsible_offices", "programs", "due_date", "priority"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": "กรุณากรอกข้อสั่งการ"}}
+
+    def __init__(self, *args: Any, people: Choices, offices: Choices, programs: Choices, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issued_by"].choices = people
+        self.fields["issued_by"].widget.attrs["data-searchable"] = "person"
+        self.fields["responsible_offices"].choices = offices
+        self.fields["responsible_offices"].widget.attrs["data-searchable"] = "office"
+        self.fields["programs"].choices = programs
+        self.fields["programs"].widget.attrs["data-searchable"] = "program"
+        if self.instance.pk and self.instance.agenda_item_id:
+            self.initial.setdefault("agenda_number", self.instance.agenda_item.order)
+        thai_messages(self)
+
+    def clean_text(self) -> str:
+        text = (self.cleaned_data.get("text") or "").strip()
+        if not text:
+            raise ValidationError("กรุณากรอกข้อสั่งการ")
+        return text
+
+
+class OrderedInlineFormSet(BaseInlineFormSet):
+    """Rows kept in the order they appear on the page; the position becomes the row's order on save."""
+
+    def live_forms(self) -> list[forms.ModelForm]:
+        """Rows that will be saved: changed or existing, and not marked for removal."""
+        return [
+            form
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form)) and (form.instance.pk or form.has_changed())
+        ]
+
+
+AttendanceFormSet = inlineformset_factory(
+    Meeting, Attendance, form=AttendanceForm, formset=OrderedInlineFormSet, extra=0, can_delete=True
+)
+AgendaFormSet = inlineformset_factory(
+    Meeting, AgendaItem, form=AgendaItemForm, formset=OrderedInlineFormSet, extra=0, can_delete=True
+)
+DirectiveFormSet = inlineformset_factory(
+    Meeting,
+    Directive,
+    form=DirectiveForm,
+    formset=OrderedInlineFormSet,
+    fk_name="meeting",
+    extra=0,
+    can_delete=True,
+)
+
+
+class PersonForm(forms.ModelForm):
+    """A person added from the meeting form, without leaving it."""
+
+    class Meta:
+        model = Person
+        fields = ["title", "first_name", "last_name", "position", "office"]
+        error_messages = {
+            "title": {"required": "กรุณากรอกคำนำหน้า เช่น นาย นาง นางสาว"},
+            "first_name": _required("ชื่อ"),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = ""
+        self.fields["title"].widget.attrs["list"] = "person-titles"
+        self.fields["office"].empty_label = "— ไม่ระบุ —"
+        thai_messages(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, last = data.get("first_name"), data.get("last_name", "")
+        if first and Person.objects.filter(first_name=first.strip(), last_name=(last or "").strip()).exists():
+            self.add_error("first_name", f"มี {first} {last} ในรายชื่ออยู่แล้ว เลือกจากรายชื่อได้เลย")
+        return data
+
+
+class MeetingFilterForm(forms.Form):
+    """Filters of the meeting list; every field optional."""
+
+    fiscal_year = forms.TypedChoiceField(label=_("ปีงบประมาณ"), required=False, coerce=int, empty_value=None)
+    office = forms.ModelChoiceField(
+        label=_("หน่วยงาน"), required=False, queryset=Office.objects.none(), empty_label="ทุกหน่วยงาน"
+    )
+    status = forms.ChoiceField(label=_("สถานะ"), required=False)
+
+    def __init__(self, *args: Any, years: list[int], offices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [("", "ทุกปี"), *((y, f"พ.ศ. {y}") for y in years)]
+        self.fields["office"].queryset = offices
+        self.fields["status"].choices = [("", "ทุกสถานะ"), *Meeting.Status.choices]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select"
+
+
+ATTENDING = {Attendance.Presence.PRESENT, Attendance.Presence.SUBSTITUTE, Attendance.Presence.INVITED}
+
+
+def attending_count(attendance: OrderedInlineFormSet) -> int:
+    """People the attendance rows list as at the meeting: one per named person, a group's headcount."""
+    total = 0
+    for form in attendance.live_forms():
+        data = form.cleaned_data
+        if data.get("presence") in ATTENDING:
+            total += 1 if data.get("person") else data.get("headcount") or 0
+    return total
+
+
+def validate_together(
+    form: MeetingForm,
+    attendance: OrderedInlineFormSet,
+    agenda: OrderedInlineFormSet,
+    directives: OrderedInlineFormSet,
+) -> bool:
+    """Check what no single form can see (headcount against the list, directives against the agenda)."""
+    valid = all(f.is_valid() for f in (form, attendance, agenda, directives))
+    if not valid:
+        return False
+    listed = attending_count(attendance)
+    headcount = form.cleaned_data.get("attendee_count")
+    if headcount is not None and headcount < listed:
+        form.add_error(
+            "attendee_count",
+            f"จำนวนผู้เข้าประชุม {headcount} คน น้อยกว่าจำนวนที่ระบุในรายชื่อผู้มาประชุม ({listed} คน)",
+        )
+    items = len(agenda.live_forms())
+    for row in directives.live_forms():
+        number = row.cleaned_data.get("agenda_number")
+        if number and number > items:
+            row.add_error("agenda_number", f"ไม่มีระเบียบวาระที่ {number} (มี {items} วาระ)")
+    return all(f.is_valid() for f in (form, attendance, agenda, directives))

@@ -1,0 +1,276 @@
+"""Generate meetings, directives and follow-up reports at scale for benchmarks (bench/).
+
+Deterministic: the same --meetings and --seed give the same records. The text is realistic Thai built
+from the phrases a Community Development Office writes (programs, villages, districts, people's names
+from pythainlp's name lists — fictional combinations, not real people). Rows are written with
+bulk_create in batches, then indexed for search through the same code as `reindex`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from lamphun_portal.lib import thai
+from meetings import search
+from meetings.demo.loader import load_demo
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Directive,
+    DirectiveUpdate,
+    Meeting,
+    Office,
+    Person,
+    Program,
+)
+
+DIRECTIVES_PER_MEETING = 5
+BATCH_MEETINGS = 1000
+FIRST_DAY = dt.date(2015, 10, 1)  # fiscal year 2559
+DAYS = 3652  # ten fiscal years
+VILLAGES = [
+    "บ้านหนองช้างคืน",
+    "บ้านป่าเห็ว",
+    "บ้านทาดอยแง่ม",
+    "บ้านแม่ลาน",
+    "บ้านหล่ายแก้ว",
+    "บ้านสันป่าฝ้าย",
+    "บ้านดงหลวง",
+    "บ้านศรีเตี้ย",
+    "บ้านหนองปลาขาว",
+    "บ้านห้วยไซ",
+    "บ้านแพะต้นยาง",
+    "บ้านทากาศ",
+    "บ้านม่วงโตน",
+    "บ้านแม่ตืน",
+    "บ้านวังดิน",
+    "บ้านนาทราย",
+    "บ้านปวงคำ",
+    "บ้านก้อทุ่ง",
+    "บ้านหนองเงือก",
+    "บ้านมะกอก",
+    "บ้านสันริมปิง",
+    "บ้านเหมืองง่า",
+    "บ้านต้นธง",
+    "บ้านอุโมงค์",
+]
+TOPICS = [
+    "การขับเคลื่อนงานพัฒนาชุมชนประจำเดือน",
+    "การติดตามผลการดำเนินงานตามแผนปฏิบัติราชการ",
+    "การชี้แจงแนวทางการดำเนินงาน",
+    "การเตรียมความพร้อมการจัดงานแสดงและจำหน่ายสินค้า",
+    "การคัดสรรสุดยอดหนึ่งตำบลหนึ่งผลิตภัณฑ์",
+    "การส่งเสริมกองทุนหมู่บ้านและชุมชนเมือง",
+    "การจัดทำแผนพัฒนาหมู่บ้าน",
+    "การบริหารจัดการน้ำรอบพื้นที่ฝาย",
+]
+ACTIONS = [
+    "เร่งรัดการเบิกจ่ายงบประมาณ",
+    "ลงพื้นที่ติดตามความก้าวหน้า",
+    "รายงานผลการดำเนินงาน",
+    "ประสานงานกับองค์กรปกครองส่วนท้องถิ่น",
+    "จัดเวทีประชาคมหมู่บ้าน",
+    "สำรวจข้อมูลครัวเรือนเป้าหมาย",
+    "ส่งเสริมการตลาดผลิตภัณฑ์ชุมชน",
+    "ถอดบทเรียนครัวเรือนต้นแบบ",
+    "ปรับปรุงฐานข้อมูลกลุ่มผู้ผลิต",
+]
+DEADLINES = ["ภายในสิ้นเดือนนี้", "ภายในไตรมาสนี้", "ก่อนการประชุมครั้งต่อไป", "ภายใน 30 วัน", "โดยด่วน"]
+POSITIONS = [
+    "พัฒนาการอำเภอ",
+    "นักวิชาการพัฒนาชุมชนชำนาญการ",
+    "นักวิชาการพัฒนาชุมชนปฏิบัติการ",
+    "เจ้าพนักงานพัฒนาชุมชนชำนาญงาน",
+]
+STATUSES = [
+    Directive.Status.DONE,
+    Directive.Status.DONE,
+    Directive.Status.IN_PROGRESS,
+    Directive.Status.ACKNOWLEDGED,
+    Directive.Status.CANCELLED,
+]
+
+
+class Command(BaseCommand):
+    help = "สร้างข้อมูลการประชุมจำนวนมากสำหรับวัดประสิทธิภาพ (ทำซ้ำได้ผลเหมือนเดิม)"
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--meetings", type=int, default=1000, help="จำนวนการประชุมที่จะสร้าง")
+        parser.add_argument("--seed", type=int, default=4, help="ค่าเริ่มต้นของตัวสุ่ม")
+
+    def handle(self, *args: Any, meetings: int, seed: int, **options: Any) -> None:
+        started = time.monotonic()
+        if connection.vendor == "postgresql":
+            # A bulk load that can be run again: no need to wait for each commit to reach the disk.
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
+        load_demo(with_users=True)
+        rng = random.Random(seed)
+        offices = list(Office.objects.filter(kind__in=[Office.Kind.PROVINCIAL_OFFICE, Office.Kind.DISTRICT_OFFICE]))
+        people = self._people(rng, offices)
+        programs = list(Program.objects.order_by("code"))
+        # Meeting numbers continue from what each office already has in each year (unique per office and year).
+        numbers = {
+            (row["organizer"], row["number_year"]): row["last"] or 0
+            for row in Meeting.objects.values("organizer", "number_year").annotate(last=Max("number"))
+        }
+        for start in range(0, meetings, BATCH_MEETINGS):
+            count = min(BATCH_MEETINGS, meetings - start)
+            self._batch(rng, start, count, meetings, offices, people, programs, numbers)
+            if (start // BATCH_MEETINGS) % 10 == 9:
+                self.stdout.write(f"  {start + count:,} การประชุม ({time.monotonic() - started:.0f} วินาที)")
+        self.stdout.write(
+            f"สร้างแล้ว: การประชุม {meetings:,} รายการ ข้อสั่งการ {meetings * DIRECTIVES_PER_MEETING:,} รายการ "
+            f"ใน {time.monotonic() - started:.0f} วินาที"
+        )
+
+    def _people(self, rng: random.Random, offices: list[Office]) -> dict[int, list[Person]]:
+        from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
+
+        male, female = sorted(thai_male_names()), sorted(thai_female_names())
+        families = sorted(thai_family_names())
+        existing = Person.objects.filter(position__startswith="[bench]").count()
+        if not existing:
+            rows = []
+            for office in offices:
+                for _ in range(12):
+                    is_male = rng.random() < 0.5
+                    rows.append(
+                        Person(
+                            title="นาย" if is_male else rng.choice(["นาง", "นางสาว"]),
+                            first_name=rng.choice(male if is_male else female),
+                            last_name=rng.choice(families),
+                            position=f"[bench] {rng.choice(POSITIONS)}",
+                            office=office,
+                        )
+                    )
+            for person in rows:
+                person.sort_key = thai.sort_key(person.collation_text())
+            Person.objects.bulk_create(rows)
+        pool: dict[int, list[Person]] = {}
+        for person in Person.objects.filter(position__startswith="[bench]").order_by("pk"):
+            pool.setdefault(person.office_id, []).append(person)
+        return pool
+
+    @transaction.atomic
+    def _batch(
+        self,
+        rng: random.Random,
+        start: int,
+        count: int,
+        total: int,
+        offices: list[Office],
+        people: dict[int, list[Person]],
+        programs: list[Program],
+        numbers: dict[tuple[int, int], int],
+    ) -> None:
+        tz = timezone.get_default_timezone()
+        rows = []
+        for index in range(start, start + count):
+            organizer = rng.choice(offices)
+            day = FIRST_DAY + dt.timedelta(days=(index * DAYS) // max(total, 1))
+            starts_at = dt.datetime.combine(day, dt.time(rng.choice([9, 10, 13]), rng.choice([0, 30])), tzinfo=tz)
+            program = rng.choice(programs)
+            village = rng.choice(VILLAGES)
+            place = organizer.district or "เมืองลำพูน"
+            meeting = Meeting(
+                title=f"การประชุม{rng.choice(TOPICS)} {program.name} สำนักงานพัฒนาชุมชนอำเภอ{place}",
+                organizer=organizer,
+                starts_at=starts_at,
+                ends_at=starts_at + dt.timedelta(hours=3),
+                venue=rng.choice([f"ห้องประชุม{organizer.name}", f"ศาลาอเนกประสงค์{village}", f"หอประชุมอำเภอ{place}"]),
+                chair=rng.choice(people[organizer.pk]),
+                summary=(
+                    f"ที่ประชุมรับทราบผลการดำเนินงาน{program.name} ของ{village} อำเภอ{place} "
+                    f"และร่วมกันพิจารณา{rng.choice(ACTIONS)} เพื่อให้บรรลุเป้าหมายตามแผนปฏิบัติราชการ"
+                ),
+                attendee_count=rng.randint(12, 120),
+                status=Meeting.Status.PUBLISHED,
+            )
+            # bulk_create skips Meeting.save(): set what save() would.
+            meeting.fiscal_year = thai.fiscal_year(starts_at)
+            meeting.numbering = organizer.meeting_numbering
+            meeting.number_year = meeting.numbering_year()
+            key = (organizer.pk, meeting.number_year)
+            numbers[key] = numbers.get(key, 0) + 1
+            meeting.number = numbers[key]
+            meeting.program_choice = program
+            meeting.village = village
+            rows.append(meeting)
+        Meeting.objects.bulk_create(rows)
+        self._children(rng, rows, offices, people, programs)
+        search.index_meetings([meeting.pk for meeting in rows])
+        search.index_directives(
+            Directive.objects.filter(meeting__in=[meeting.pk for meeting in rows]).values_list("pk", flat=True)
+        )
+
+    def _children(
+        self,
+        rng: random.Random,
+        meetings: list[Meeting],
+        offices: list[Office],
+        people: dict[int, list[Person]],
+        programs: list[Program],
+    ) -> None:
+        attendances, agenda, meeting_programs, directives = [], [], [], []
+        for meeting in meetings:
+            members = rng.sample(people[meeting.organizer_id], 3)
+            attendances.append(Attendance(meeting=meeting, order=1, person=meeting.chair, role=Attendance.Role.CHAIR))
+            attendances += [Attendance(meeting=meeting, order=order, person=p) for order, p in enumerate(members, 2)]
+            attendances.append(
+                Attendance(meeting=meeting, order=5, group_name="ผู้นำชุมชนและคณะกรรมการหมู่บ้าน", headcount=25)
+            )
+            agenda.append(AgendaItem(meeting=meeting, order=1, heading="เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ"))
+            agenda.append(AgendaItem(meeting=meeting, order=2, heading=f"ผลการดำเนินงาน{meeting.program_choice.name}"))
+            meeting_programs.append(Meeting.programs.through(meeting=meeting, program=meeting.program_choice))
+            for order in range(1, DIRECTIVES_PER_MEETING + 1):
+                responsible = rng.choice(offices)
+                directive = Directive(
+                    meeting=meeting,
+                    order=order,
+                    issued_by=meeting.chair,
+                    text=(
+                        f"ให้{responsible.name}{rng.choice(ACTIONS)}{meeting.program_choice.name} "
+                        f"ใน{rng.choice(VILLAGES)} {rng.choice(DEADLINES)}"
+                    ),
+                    due_date=meeting.starts_at.date() + dt.timedelta(days=rng.choice([15, 30, 60, 90])),
+                    priority=rng.choice(list(Directive.Priority.values)),
+                    status=rng.choice(STATUSES),
+                )
+                directive.responsible_choice = responsible
+                directives.append(directive)
+        Attendance.objects.bulk_create(attendances, batch_size=2000)
+        AgendaItem.objects.bulk_create(agenda, batch_size=2000)
+        Meeting.programs.through.objects.bulk_create(meeting_programs, batch_size=2000)
+        Directive.objects.bulk_create(directives, batch_size=2000)
+        Directive.programs.through.objects.bulk_create(
+            [Directive.programs.through(directive=d, program=d.meeting.program_choice) for d in directives],
+            batch_size=2000,
+        )
+        Directive.responsible_offices.through.objects.bulk_create(
+            [Directive.responsible_offices.through(directive=d, office=d.responsible_choice) for d in directives],
+            batch_size=2000,
+        )
+        DirectiveUpdate.objects.bulk_create(
+            [
+                DirectiveUpdate(
+                    directive=d,
+                    office=d.responsible_choice,
+                    reported_on=d.meeting.starts_at.date() + dt.timedelta(days=14),
+                    note=f"{d.responsible_choice.short_name or d.responsible_choice.name} รายงานความคืบหน้า "
+                    f"ดำเนินการแล้วร้อยละ {rng.choice([25, 50, 75, 100])}",
+                    new_status=d.status,
+                )
+                for d in directives
+                if d.status != Directive.Status.ACKNOWLEDGED
+            ],
+            batch_size=2000,
+        )

@@ -1,0 +1,570 @@
+"""The meeting record: offices, people, programs, meetings with their attendance, agenda and directives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lamphun_portal.lib import thai
+
+
+class SortKeyMixin(models.Model):
+    """Keeps `sort_key` (Thai dictionary order, see lib/thai.py) current on every save."""
+
+    sort_key = models.CharField(max_length=thai.SORT_KEY_LENGTH, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = thai.sort_key(self.collation_text())
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
+
+    def collation_text(self) -> str:
+        raise NotImplementedError
+
+
+class Office(SortKeyMixin):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("กรม")
+        PROVINCE = "province", _("จังหวัด")
+        PROVINCIAL_OFFICE = "provincial_office", _("สำนักงานพัฒนาชุมชนจังหวัด")
+        DISTRICT_OFFICE = "district_office", _("สำนักงานพัฒนาชุมชนอำเภอ")
+        PARTNER = "partner", _("หน่วยงานภาคี")
+
+    class Numbering(models.TextChoices):
+        CALENDAR_YEAR = "calendar", _("นับครั้งตามปี พ.ศ. (ครั้งที่ 3/2563)")
+        FISCAL_YEAR = "fiscal", _("นับครั้งตามปีงบประมาณ (ครั้งที่ 2 ปีงบประมาณ พ.ศ. 2565)")
+
+    name = models.CharField(_("ชื่อหน่วยงาน"), max_length=200, unique=True)
+    short_name = models.CharField(_("ชื่อย่อ"), max_length=60, blank=True)
+    kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("สังกัด"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    district = models.CharField(_("อำเภอ"), max_length=60, blank=True, help_text=_("สำหรับสำนักงานระดับอำเภอ"))
+    meeting_numbering = models.CharField(
+        _("การนับครั้งที่ประชุม"), max_length=10, choices=Numbering.choices, default=Numbering.CALENDAR_YEAR
+    )
+
+    class Meta:
+        verbose_name = _("หน่วยงาน")
+        verbose_name_plural = _("หน่วยงาน")
+        ordering = ["sort_key"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def collation_text(self) -> str:
+        return self.name
+
+
+class Person(SortKeyMixin):
+    title = models.CharField(_("คำนำหน้า"), max_length=60, help_text=_("นาย นาง นางสาว ว่าที่ร้อยตรี ฯลฯ"))
+    first_name = models.CharField(_("ชื่อ"), max_length=100)
+    last_name = models.CharField(_("นามสกุล"), max_length=100, blank=True)
+    position = models.CharField(_("ตำแหน่ง"), max_length=200, blank=True)
+    office = models.ForeignKey(
+        Office, verbose_name=_("หน่วยงาน"), null=True, blank=True, on_delete=models.PROTECT, related_name="people"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("บัญชีผู้ใช้"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = _("บุคคล")
+        verbose_name_plural = _("บุคคล")
+        ordering = ["sort_key"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        """นายวรยุทธ เนาวรัตน์ — Thai writes the title against the first name."""
+        return f"{self.title}{self.first_name} {self.last_name}".strip()
+
+    def collation_text(self) -> str:
+        # Thai lists people by first name, then surname; the title does not count.
+        return f"{self.first_name} {self.last_name}"
+
+
+class Program(SortKeyMixin):
+    class Kind(models.TextChoices):
+        """What the office records for each community in the program (see meetings/programs/)."""
+
+        KHOK_NONG_NA = "khok_nong_na", _("โคก หนอง นา: ครัวเรือน แปลง พื้นที่")
+        NAM_PHATCHARATHAM = "nam_phatcharatham", _("ชุมชนน้ำพัชรธรรม: กิจกรรมรอบฝาย การบริหารจัดการน้ำ")
+        OTOP = "otop", _("OTOP: กลุ่มผู้ผลิต ระดับดาว ยอดจำหน่าย")
+        GENERAL = "general", _("ทั่วไป: ผู้เข้าร่วม และสถานะ")
+
+    code = models.SlugField(_("รหัส"), max_length=60, unique=True)
+    name = models.CharField(_("ชื่อโครงการ/งาน"), max_length=200)
+    description = models.TextField(_("คำอธิบาย"), blank=True)
+    kind = models.CharField(_("ลักษณะข้อมูลรายชุมชน"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
+
+    class Meta:
+        verbose_name = _("โครงการ/งาน")
+        verbose_name_plural = _("โครงการ/งาน")
+        ordering = ["sort_key"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:detail", args=[self.code])
+
+    def collation_text(self) -> str:
+        return self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def in_fiscal_year(self, year: int) -> MeetingQuerySet:
+        """Meetings held in a Buddhist-era fiscal year (1 Oct – 30 Sep)."""
+        return self.filter(fiscal_year=year)
+
+    def published(self) -> MeetingQuerySet:
+        """Meetings the office has published."""
+        return self.filter(status=Meeting.Status.PUBLISHED)
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("ร่าง")
+        CERTIFIED = "certified", _("รับรองแล้ว")
+        PUBLISHED = "published", _("เผยแพร่แล้ว")
+
+    title = models.CharField(_("ชื่อการประชุม"), max_length=500)
+    organizer = models.ForeignKey(
+        Office, verbose_name=_("หน่วยงานที่จัดประชุม"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    number = models.PositiveIntegerField(_("ครั้งที่"), null=True, blank=True)
+    numbering = models.CharField(
+        _("การนับครั้งที่"), max_length=10, choices=Office.Numbering.choices, editable=False, default="calendar"
+    )
+    number_year = models.PositiveIntegerField(_("ปีของครั้งที่ (พ.ศ.)"), editable=False, null=True)
+    starts_at = models.DateTimeField(_("วันเวลาเริ่มประชุม"))
+    ends_at = models.DateTimeField(_("เวลาเลิกประชุม"), null=True, blank=True)
+    venue = models.CharField(_("สถานที่"), max_length=300)
+    fiscal_year = models.PositiveIntegerField(_("ปีงบประมาณ"), editable=False, db_index=True)
+    chair = models.ForeignKey(
+        Person, verbose_name=_("ประธาน"), null=True, blank=True, on_delete=models.PROTECT, related_name="chaired"
+    )
+    minute_taker = models.ForeignKey(
+        Person,
+        verbose_name=_("ผู้จดรายงานการประชุม"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="minuted",
+    )
+    minutes_checker = models.ForeignKey(
+        Person,
+        verbose_name=_("ผู้ตรวจรายงานการประชุม"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="checked_minutes",
+    )
+    objective = models.TextField(_("วัตถุประสงค์"), blank=True)
+    summary = models.TextField(_("สรุปการประชุม (ข่าว)"), blank=True)
+    target_group = models.CharField(_("กลุ่มเป้าหมาย"), max_length=500, blank=True)
+    attendee_count = models.PositiveIntegerField(_("จำนวนผู้เข้าประชุม (คน)"), null=True, blank=True)
+    programs = models.ManyToManyField(Program, verbose_name=_("โครงการ/งานที่เกี่ยวข้อง"), blank=True)
+    status = models.CharField(_("สถานะ"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(_("ฉบับที่แก้ไข"), default=1, editable=False)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("การประชุม")
+        verbose_name_plural = _("การประชุม")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organizer", "numbering", "number_year", "number"],
+                name="meeting_number_unique_per_office_year",
+                violation_error_message=_("หน่วยงานนี้มีการประชุมครั้งที่นี้ในปีเดียวกันแล้ว"),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("เวลาเลิกประชุมต้องอยู่หลังเวลาเริ่มประชุม"),
+            ),
+            models.CheckConstraint(
+                condition=Q(attendee_count__isnull=True) | Q(attendee_count__gte=0),
+                name="meeting_attendee_count_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({thai.be_date(self.starts_at)})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.fiscal_year = thai.fiscal_year(self.starts_at)
+        if not self.pk or not self.numbering:
+            self.numbering = self.organizer.meeting_numbering
+        self.number_year = self.numbering_year()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "fiscal_year", "numbering", "number_year"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+    def numbering_year(self) -> int:
+        """The Buddhist year the meeting number counts in: calendar year or fiscal year (office setting)."""
+        if self.numbering == Office.Numbering.FISCAL_YEAR:
+            return thai.fiscal_year(self.starts_at)
+        return thai.be_year(self.starts_at)
+
+    @property
+    def number_label(self) -> str:
+        """ครั้งที่ 3/2563, or ครั้งที่ 2 ปีงบประมาณ พ.ศ. 2565; empty when the meeting has no number."""
+        if not self.number:
+            return ""
+        if self.numbering == Office.Numbering.FISCAL_YEAR:
+            return f"ครั้งที่ {self.number} ปีงบประมาณ พ.ศ. {self.numbering_year()}"
+        return f"ครั้งที่ {self.number}/{self.numbering_year()}"
+
+    def clean(self) -> None:
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("เวลาเลิกประชุมต้องอยู่หลังเวลาเริ่มประชุม")})
+
+
+class Attendance(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("ประธาน")
+        VICE_CHAIR = "vice_chair", _("รองประธาน")
+        INSPECTOR = "inspector", _("ผู้ตรวจราชการ")
+        PRESENTER = "presenter", _("ผู้นำเสนอ")
+        MEMBER = "member", _("ผู้เข้าประชุม")
+        SECRETARY = "secretary", _("เลขานุการ")
+        MINUTE_TAKER = "minute_taker", _("ผู้จดรายงานการประชุม")
+        MINUTES_CHECKER = "minutes_checker", _("ผู้ตรวจรายงานการประชุม")
+
+    class Presence(models.TextChoices):
+        PRESENT = "present", _("มาประชุม")
+        ABSENT = "absent", _("ไม่มาประชุม")
+        SUBSTITUTE = "substitute", _("มาประชุมแทน")
+        INVITED = "invited", _("ผู้เข้าร่วมประชุม")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
+    person = models.ForeignKey(
+        Person, verbose_name=_("บุคคล"), null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
+    )
+    group_name = models.CharField(
+        _("กลุ่มผู้เข้าประชุม"), max_length=300, blank=True, help_text=_("เช่น เจ้าหน้าที่พัฒนาชุมชนทุกระดับ")
+    )
+    headcount = models.PositiveIntegerField(_("จำนวน (คน)"), null=True, blank=True)
+    role = models.CharField(_("บทบาท"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    presence = models.CharField(_("การเข้าประชุม"), max_length=12, choices=Presence.choices, default=Presence.PRESENT)
+    absence_reason = models.CharField(_("เหตุที่ไม่มาประชุม"), max_length=300, blank=True)
+    substitute_for = models.ForeignKey(
+        Person,
+        verbose_name=_("มาประชุมแทน"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="substituted_by",
+    )
+
+    class Meta:
+        verbose_name = _("ผู้เข้าประชุม")
+        verbose_name_plural = _("ผู้เข้าประชุม")
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(group_name=""),
+                name="attendance_person_or_group",
+                violation_error_message=_("ระบุบุคคลหรือกลุ่มผู้เข้าประชุม"),
+            ),
+            models.CheckConstraint(
+                condition=Q(headcount__isnull=True) | Q(headcount__gte=0),
+                name="attendance_headcount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(presence="substitute") | Q(substitute_for__isnull=False),
+                name="attendance_substitute_names_person",
+                violation_error_message=_("ระบุผู้ที่มาประชุมแทน"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person) if self.person_id else self.group_name
+
+    @property
+    def label(self) -> str:
+        """Name (or group) as the minutes print it."""
+        return self.person.full_name if self.person_id else self.group_name
+
+    @property
+    def counted(self) -> int:
+        """How many people this row stands for."""
+        if self.person_id:
+            return 1
+        return self.headcount or 0
+
+    def clean(self) -> None:
+        if not self.person_id and not self.group_name:
+            raise ValidationError(_("ระบุบุคคลหรือกลุ่มผู้เข้าประชุม"))
+        if self.presence == self.Presence.SUBSTITUTE and not self.substitute_for_id:
+            raise ValidationError({"substitute_for": _("ระบุผู้ที่มาประชุมแทน")})
+        if self.presence == self.Presence.ABSENT and not self.absence_reason.strip():
+            raise ValidationError({"absence_reason": _("ระบุเหตุที่ไม่มาประชุม")})
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveIntegerField(_("ระเบียบวาระที่"))
+    heading = models.CharField(_("เรื่อง"), max_length=500)
+    presenter = models.ForeignKey(
+        Person, verbose_name=_("ผู้นำเสนอ"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    discussion = models.TextField(_("สาระการประชุม"), blank=True)
+    resolution = models.TextField(_("มติที่ประชุม"), blank=True)
+
+    class Meta:
+        verbose_name = _("ระเบียบวาระ")
+        verbose_name_plural = _("ระเบียบวาระ")
+        ordering = ["meeting", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="agenda_order_unique_per_meeting",
+                violation_error_message=_("ลำดับระเบียบวาระซ้ำกัน"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"ระเบียบวาระที่ {self.order} {self.heading}"
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def open(self) -> DirectiveQuerySet:
+        """Directives still to be carried out (acknowledged or in progress)."""
+        return self.filter(status__in=Directive.OPEN_STATUSES)
+
+    def overdue(self, today: dt.date | None = None) -> DirectiveQuerySet:
+        """Open directives whose due date has passed."""
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+    def in_fiscal_year(self, year: int) -> DirectiveQuerySet:
+        """Directives given at meetings of a Buddhist-era fiscal year."""
+        return self.filter(meeting__fiscal_year=year)
+
+
+class Directive(models.Model):
+    class Priority(models.TextChoices):
+        NORMAL = "normal", _("ปกติ")
+        HIGH = "high", _("ด่วน")
+        URGENT = "urgent", _("ด่วนที่สุด")
+
+    class Status(models.TextChoices):
+        ACKNOWLEDGED = "acknowledged", _("รับทราบ")
+        IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
+        DONE = "done", _("ดำเนินการแล้ว")
+        CANCELLED = "cancelled", _("ยกเลิก")
+
+    OPEN_STATUSES = (Status.ACKNOWLEDGED, Status.IN_PROGRESS)
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="directives")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("ระเบียบวาระ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directives",
+    )
+    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
+    issued_by = models.ForeignKey(
+        Person, verbose_name=_("ผู้สั่งการ"), null=True, blank=True, on_delete=models.PROTECT, related_name="directives"
+    )
+    text = models.TextField(_("ข้อสั่งการ"))
+    programs = models.ManyToManyField(Program, verbose_name=_("โครงการ/งาน"), blank=True, related_name="directives")
+    communities = models.ManyToManyField(
+        "meetings.Community", verbose_name=_("หมู่บ้าน/ชุมชนที่เกี่ยวข้อง"), blank=True, related_name="directives"
+    )
+    responsible_offices = models.ManyToManyField(
+        Office, verbose_name=_("หน่วยงานรับผิดชอบ"), blank=True, related_name="directives"
+    )
+    due_date = models.DateField(_("กำหนดแล้วเสร็จ"), null=True, blank=True)
+    priority = models.CharField(_("ความเร่งด่วน"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
+    status = models.CharField(_("สถานะ"), max_length=15, choices=Status.choices, default=Status.ACKNOWLEDGED)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
+
+    objects = DirectiveQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ข้อสั่งการ")
+        verbose_name_plural = _("ข้อสั่งการ")
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="directive_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else f"{self.text[:80]}…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:directive_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        return bool(self.is_open and self.due_date and self.due_date < (today or timezone.localdate()))
+
+    def clean(self) -> None:
+        if not (self.text or "").strip():
+            raise ValidationError({"text": _("กรุณากรอกข้อสั่งการ")})
+
+
+class DirectiveUpdate(models.Model):
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="updates")
+    office = models.ForeignKey(
+        Office, verbose_name=_("หน่วยงานที่รายงาน"), on_delete=models.PROTECT, related_name="directive_updates"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("ผู้รายงาน"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reported_on = models.DateField(_("วันที่รายงาน"), default=timezone.localdate)
+    note = models.TextField(_("ความคืบหน้า"))
+    new_status = models.CharField(_("สถานะใหม่"), max_length=15, choices=Directive.Status.choices)
+    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("รายงานความคืบหน้า")
+        verbose_name_plural = _("รายงานความคืบหน้า")
+        ordering = ["directive", "reported_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.directive_id}: {self.get_new_status_display()} ({thai.be_date(self.reported_on)})"
+
+
+# --- History (issue #7): who changed what and when ------------------------------------------
+# Registered here rather than as a `history` field on each model so the models above stay as the
+# other features wrote them. `Model.history` lists the versions; see meetings/history.py.
+from simple_history import register as _register_history  # noqa: E402
+
+_register_history(Meeting, m2m_fields=["programs"], app="meetings")
+_register_history(Attendance, app="meetings")
+_register_history(AgendaItem, app="meetings")
+_register_history(Directive, m2m_fields=["programs", "responsible_offices"], app="meetings")
+_register_history(DirectiveUpdate, app="meetings")
+
+# --- Programs as living records: communities, participation by fiscal year, OTOP groups -------------
+# Defined in meetings/programs/models.py; imported here so they belong to this app.
+from .programs.models import (  # noqa: E402, F401
+    Community,
+    District,
+    OtopRating,
+    OtopSales,
+    Participation,
+    ProducerGroup,
+)
+
+# --- Minutes lifecycle and edit history (staff recording, issue #3) ---------------------------------------
+
+
+class MeetingTransition(models.Model):
+    """One step of the minutes lifecycle (draft → certified → published, or back), with who and when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("จากสถานะ"), max_length=10, choices=Meeting.Status.choices)
+    to_status = models.CharField(_("เป็นสถานะ"), max_length=10, choices=Meeting.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ดำเนินการโดย"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_transitions",
+    )
+    at = models.DateTimeField(_("เมื่อ"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("การเปลี่ยนสถานะรายงานการประชุม")
+        verbose_name_plural = _("การเปลี่ยนสถานะรายงานการประชุม")
+        ordering = ["meeting", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class MeetingRevision(models.Model):
+    """What a meeting looked like at one version, so a refused concurrent save can show what changed."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField(_("ฉบับที่"))
+    snapshot = models.JSONField(_("ข้อมูล ณ ฉบับนี้"))
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("บันทึกโดย"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(_("บันทึกเมื่อ"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ฉบับแก้ไขการประชุม")
+        verbose_name_plural = _("ฉบับแก้ไขการประชุม")
+        ordering = ["meeting", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "version"], name="meeting_revision_unique_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} v{self.version}"
+
+
+# --- Search index (issue #4): one row per word of a meeting or directive; see meetings/search.py ----------
+
+
+class SearchToken(models.Model):
+    """A word found in a meeting or directive, with how strongly it counts there.
+
+    A B-tree on (word, weight, day) answers a query word with an index range scan on SQLite and on
+    PostgreSQL alike, however many meetings there are; meetings/search.py keeps the rows current.
+    """
+
+    class Kind(models.IntegerChoices):
+        MEETING = 1, _("การประชุม")
+        DIRECTIVE = 2, _("ข้อสั่งการ")
+
+    word = models.CharField(max_length=64)
+    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    weight = models.PositiveIntegerField()
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "word"], name="search_token_unique_per_record"),
+        ]
+        indexes = [models.Index(fields=["word", "-weight", "-day"], name="search_token_word_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.get_kind_display()} {self.object_id})"

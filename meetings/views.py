@@ -1,0 +1,209 @@
+"""Meeting pages: the list, the minutes, the one-page form, lifecycle steps, and adding a person inline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import IntegrityError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import access, forms, roles, services
+from .models import AgendaItem, Attendance, Directive, Meeting, MeetingTransition, Office
+
+PAGE_SIZE = 20
+
+
+def _require_reader(request: HttpRequest) -> None:
+    if not access.can_read_meetings(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    _require_reader(request)
+    meetings = access.visible_meetings(request.user)
+    years = list(meetings.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
+    offices = Office.objects.filter(pk__in=meetings.values("organizer"))
+    filters = forms.MeetingFilterForm(request.GET or None, years=years, offices=offices)
+    if filters.is_valid():
+        data = filters.cleaned_data
+        if data["fiscal_year"]:
+            meetings = meetings.in_fiscal_year(data["fiscal_year"])
+        if data["office"]:
+            meetings = meetings.filter(organizer=data["office"])
+        if data["status"]:
+            meetings = meetings.filter(status=data["status"])
+    meetings = meetings.select_related("organizer", "chair").order_by("-starts_at", "-pk")
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "filtered": any(request.GET.get(name) for name in ("fiscal_year", "office", "status")),
+            "query": query.urlencode(),
+            "can_create": access.can_create(request.user),
+        },
+    )
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    meeting = (
+        Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker")
+        .prefetch_related(
+            "programs",
+            Prefetch("attendances", Attendance.objects.select_related("person", "substitute_for")),
+            Prefetch("agenda_items", AgendaItem.objects.select_related("presenter")),
+            Prefetch(
+                "directives",
+                Directive.objects.select_related("issued_by", "agenda_item").prefetch_related(
+                    "programs", "responsible_offices"
+                ),
+            ),
+            Prefetch("transitions", MeetingTransition.objects.select_related("by")),
+        )
+        .get(pk=meeting.pk)
+    )
+    attendances = list(meeting.attendances.all())
+    presence = Attendance.Presence
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "minutes_title": minutes_title(meeting.title),
+            "present": [a for a in attendances if a.presence in (presence.PRESENT, presence.SUBSTITUTE)],
+            "absent": [a for a in attendances if a.presence == presence.ABSENT],
+            "invited": [a for a in attendances if a.presence == presence.INVITED],
+            "can_edit": access.can_edit(request.user, meeting),
+            "transitions": access.allowed_transitions(request.user, meeting),
+        },
+    )
+
+
+def minutes_title(title: str) -> str:
+    """รายงานการประชุม… without saying ประชุม twice when the title already starts with it."""
+    for lead, prefix in (("การประชุม", "รายงาน"), ("ประชุม", "รายงานการ")):
+        if title.startswith(lead):
+            return prefix + title
+    return "รายงานการประชุม" + title
+
+
+def _form_choices(offices: Any) -> dict[str, forms.Choices]:
+    return {
+        "people": forms.person_choices(),
+        "offices": forms.office_choices(),
+        "programs": forms.program_choices(),
+        "organizers": offices,
+    }
+
+
+def _bound_forms(request: HttpRequest, meeting: Meeting, offices: Any) -> dict[str, Any]:
+    """The meeting form and its three formsets, bound to the POST when there is one."""
+    choices = _form_choices(offices)
+    data = request.POST if request.method == "POST" else None
+    row_people = {"people": choices["people"]}
+    return {
+        "form": forms.MeetingForm(
+            data,
+            instance=meeting,
+            organizers=offices,
+            people=choices["people"],
+            programs=choices["programs"],
+        ),
+        "attendance": forms.AttendanceFormSet(
+            data,
+            instance=meeting,
+            prefix="attendance",
+            form_kwargs=row_people,
+            queryset=Attendance.objects.filter(meeting=meeting.pk).select_related("person"),
+        ),
+        "agenda": forms.AgendaFormSet(data, instance=meeting, prefix="agenda", form_kwargs=row_people),
+        "directives": forms.DirectiveFormSet(
+            data,
+            instance=meeting,
+            prefix="directives",
+            form_kwargs={k: choices[k] for k in ("people", "offices", "programs")},
+            queryset=Directive.objects.filter(meeting=meeting.pk).select_related("agenda_item"),
+        ),
+    }
+
+
+def _edit(request: HttpRequest, meeting: Meeting, offices: Any) -> HttpResponse:
+    parts = _bound_forms(request, meeting, offices)
+    context: dict[str, Any] = {"meeting": meeting, "person_form": forms.PersonForm(prefix="new_person"), **parts}
+    if request.method == "POST" and forms.validate_together(**parts):
+        try:
+            saved = services.save_meeting(**parts, user=request.user)
+        except services.StaleMeetingError as stale:
+            # Keep everything typed; the next save, made knowingly, goes on top of the newer version.
+            context["stale"] = stale
+            parts["form"].data = parts["form"].data.copy()
+            parts["form"].data["version"] = stale.meeting.version
+        except IntegrityError:
+            parts["form"].add_error(None, "บันทึกไม่สำเร็จ ข้อมูลซ้ำกับที่มีอยู่แล้ว กรุณาตรวจสอบครั้งที่ประชุม")
+        else:
+            messages.success(request, f"บันทึกการประชุม “{saved.title}” แล้ว")
+            return redirect(saved)
+    context["has_errors"] = request.method == "POST"
+    return render(request, "meetings/meeting_form.html", context, status=409 if "stale" in context else 200)
+
+
+@login_required
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    offices = access.recording_offices(request.user)
+    if not offices.exists():
+        raise PermissionDenied
+    meeting = Meeting()
+    own = roles.office_of(request.user)
+    if own is not None:
+        meeting.organizer = own
+    return _edit(request, meeting, offices)
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, for_edit=True)
+    offices = access.recording_offices(request.user) | Office.objects.filter(pk=meeting.organizer_id)
+    return _edit(request, meeting, offices.distinct())
+
+
+@login_required
+@require_POST
+def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    to_status = request.POST.get("to_status", "")
+    if to_status not in access.allowed_transitions(request.user, meeting):
+        raise PermissionDenied
+    try:
+        services.transition_meeting(meeting=meeting, to_status=to_status, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"เปลี่ยนสถานะรายงานการประชุมเป็น “{meeting.get_status_display()}” แล้ว")
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def person_create(request: HttpRequest) -> JsonResponse:
+    """Add a person from the meeting form (fetch); answers the new option or the Thai errors per field."""
+    if not request.user.has_perm("meetings.add_person"):
+        raise PermissionDenied
+    form = forms.PersonForm(request.POST, prefix="new_person")
+    if not form.is_valid():
+        return JsonResponse({"errors": {name: list(errs) for name, errs in form.errors.items()}}, status=422)
+    person = form.save()
+    return JsonResponse({"id": person.pk, "label": forms.person_label(person)}, status=201)
