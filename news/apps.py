@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "news"
+    verbose_name = "ข่าวประชาสัมพันธ์"

@@ -1,0 +1,313 @@
+"""The printed documents as HTML: the minutes of a meeting (รายงานการประชุม) and the fiscal-year book.
+
+The layout follows the form of minutes in ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ: รายงานการประชุม<title>,
+ครั้งที่, เมื่อวันที่, ณ, ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม, เริ่มประชุมเวลา, the agenda (ระเบียบวาระ) with
+มติที่ประชุม, เลิกประชุมเวลา, ผู้จดรายงานการประชุม and ผู้ตรวจรายงานการประชุม. lamphun_portal/lib/pdf.py turns the
+HTML into PDF; the print stylesheet is static/css/reports-print.css.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from lamphun_portal.lib import thai
+from meetings.models import AgendaItem, Attendance, Directive, Meeting, Person
+
+# --------------------------------------------------------------------------------------------------
+# Options
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """What an export may choose: Thai digits (๒๕๖๔) and the archival PDF/A-3b variant."""
+
+    thai_digits: bool = False
+    pdfa: bool = False
+
+    @classmethod
+    def default(cls, *, pdfa: bool = False) -> PrintOptions:
+        """The office's default digits (settings.PORTAL_THAI_DIGITS)."""
+        return cls(thai_digits=bool(settings.PORTAL_THAI_DIGITS), pdfa=pdfa)
+
+    @property
+    def key(self) -> str:
+        """Short text naming the options, part of the cache key."""
+        return f"digits={'thai' if self.thai_digits else 'arabic'};pdfa={int(self.pdfa)}"
+
+    @property
+    def pdf_variant(self) -> str | None:
+        return "pdf/a-3b" if self.pdfa else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Text that must not break across lines
+# --------------------------------------------------------------------------------------------------
+
+_DIGIT = "[0-9๐-๙]"
+_MONTHS = "|".join(re.escape(month) for month in [*thai_full_months, *thai_abbr_months])
+# Dates (17 พฤศจิกายน 2563, 17 พ.ย. 63, 1 ตุลาคม พ.ศ. 2563), พ.ศ. 2564, times (10.00 น.) and
+# meeting numbers (ครั้งที่ 3/2563): a line break inside one makes it misread.
+_KEEP_TOGETHER = [
+    rf"{_DIGIT}{{1,2}}\s*(?:{_MONTHS})\s*(?:พ\.ศ\.\s*)?{_DIGIT}{{2,4}}",
+    rf"(?:พ\.ศ\.|ค\.ศ\.)\s*{_DIGIT}{{4}}",
+    rf"{_DIGIT}{{1,2}}[.:]{_DIGIT}{{2}}\s*น\.",
+    rf"ครั้งที่\s*{_DIGIT}+(?:/{_DIGIT}{{4}})?",
+]
+_GENERIC_PATTERN = re.compile("|".join(_KEEP_TOGETHER))
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def names_pattern(people: Iterable[Person]) -> re.Pattern[str]:
+    """A pattern matching the dates and times above and these people's title + name (+ surname)."""
+    alternatives = set()
+    for person in people:
+        first = re.escape(f"{person.title}{person.first_name}")
+        last = re.escape(person.last_name) if person.last_name else ""
+        alternatives.add(rf"{first}(?:\s+{last})?" if last else first)
+    # Longest first, so that นางสาวศศิธร wins over a shorter name it starts with.
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return re.compile("|".join([*_KEEP_TOGETHER, *ordered]))
+
+
+def keep_together(text: str, pattern: re.Pattern[str] | None = None) -> SafeString:
+    """``text`` escaped, with dates, times, พ.ศ. years and people's names in unbreakable spans.
+
+    User text is always escaped: HTML or <img> in it is printed as text, never interpreted.
+    """
+    pattern = pattern or _GENERIC_PATTERN
+    parts, position = [], 0
+    for match in pattern.finditer(text or ""):
+        parts.append(escape(text[position : match.start()]))
+        together = _SPACE_RUN.sub(" ", match.group(0))
+        parts.append(f'<span class="nowrap">{escape(together)}</span>')
+        position = match.end()
+    parts.append(escape((text or "")[position:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece was escaped above
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of a text field, each one paragraph of the printed document."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+# --------------------------------------------------------------------------------------------------
+# Thai digits
+# --------------------------------------------------------------------------------------------------
+
+# Tags, character references and <style> elements keep their ASCII digits (lengths, colours, &#39;).
+_NOT_TEXT = re.compile(r"(<style\b.*?</style>|<[^>]*>|&#?\w+;)", re.DOTALL | re.IGNORECASE)
+
+
+def thai_digits_html(html: str) -> str:
+    """The HTML with every digit of its text (not of its markup) written in Thai digits."""
+    pieces = _NOT_TEXT.split(html)
+    # split() with one capturing group alternates text, markup, text, markup, ...
+    return "".join(piece if index % 2 else thai.thai_digits(piece) for index, piece in enumerate(pieces))
+
+
+# --------------------------------------------------------------------------------------------------
+# The minutes of one meeting
+# --------------------------------------------------------------------------------------------------
+
+
+def minutes_title(title: str) -> str:
+    """รายงานการประชุม<title>, without saying ประชุม twice (ประชุมเตรียมความพร้อม… → รายงานการประชุมเตรียมความพร้อม…)."""
+    title = (title or "").strip()
+    for prefix in ("การประชุม", "ประชุม"):
+        if title.startswith(prefix):
+            title = title[len(prefix) :].lstrip()
+            break
+    return f"รายงานการประชุม{title}"
+
+
+def meetings_for_print() -> QuerySet[Meeting]:
+    """Meetings with everything the minutes print, in a fixed number of queries."""
+    return Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker").prefetch_related(
+        Prefetch(
+            "attendances",
+            Attendance.objects.select_related("person", "substitute_for").order_by("order", "pk"),
+        ),
+        Prefetch("agenda_items", AgendaItem.objects.select_related("presenter").order_by("order")),
+        Prefetch(
+            "directives",
+            Directive.objects.select_related("issued_by")
+            .prefetch_related("responsible_offices")
+            .order_by("order", "pk"),
+        ),
+    )
+
+
+@dataclass
+class AgendaSection:
+    item: AgendaItem
+    discussion: list[str]
+    resolution: list[str]
+    directives: list[Directive] = field(default_factory=list)
+
+
+def minutes_context(meeting: Meeting) -> dict[str, object]:
+    """What _minutes.html prints for ``meeting`` (loaded with meetings_for_print())."""
+    attendances = list(meeting.attendances.all())
+    present = [a for a in attendances if a.presence in (Attendance.Presence.PRESENT, Attendance.Presence.SUBSTITUTE)]
+    absent = [a for a in attendances if a.presence == Attendance.Presence.ABSENT]
+    invited = [a for a in attendances if a.presence == Attendance.Presence.INVITED]
+    sections = {
+        item.pk: AgendaSection(item, paragraphs(item.discussion), paragraphs(item.resolution))
+        for item in meeting.agenda_items.all()
+    }
+    other_directives = []
+    for directive in meeting.directives.all():
+        section = sections.get(directive.agenda_item_id)
+        (section.directives if section else other_directives).append(directive)
+    people = {meeting.chair, meeting.minute_taker, meeting.minutes_checker}
+    people.update(a.person for a in attendances)
+    people.update(a.substitute_for for a in attendances)
+    people.update(item.presenter for item in meeting.agenda_items.all())
+    people.update(d.issued_by for d in meeting.directives.all())
+    return {
+        "meeting": meeting,
+        "heading": minutes_title(meeting.title),
+        "present": present,
+        "absent": absent,
+        "invited": invited,
+        "agenda": list(sections.values()),
+        "other_directives": other_directives,
+        "summary": paragraphs(meeting.summary),
+        "names": names_pattern(person for person in people if person is not None),
+    }
+
+
+def _document_context(options: PrintOptions, title: str) -> dict[str, object]:
+    return {
+        "title": title,
+        "thai_digits": options.thai_digits,
+        "office_name": settings.PORTAL_OFFICE_NAME,
+    }
+
+
+def _finish(html: str, options: PrintOptions) -> str:
+    return thai_digits_html(html) if options.thai_digits else html
+
+
+def render_minutes_html(meeting: Meeting, options: PrintOptions) -> str:
+    """The print HTML of one meeting's minutes (``meeting`` loaded with meetings_for_print())."""
+    context = {**_document_context(options, minutes_title(meeting.title)), **minutes_context(meeting)}
+    return _finish(render_to_string("reports/pdf/minutes.html", context), options)
+
+
+def minutes_metadata(meeting: Meeting) -> dict[str, str]:
+    """PDF metadata: title, author (the organising office), subject, language."""
+    subject = " ".join(
+        part for part in (meeting.number_label, f"เมื่อวันที่ {thai.be_date(meeting.starts_at)}", meeting.venue) if part
+    )
+    return {
+        "title": minutes_title(meeting.title),
+        "author": meeting.organizer.name,
+        "subject": subject,
+        "keywords": ["รายงานการประชุม", meeting.organizer.short_name or meeting.organizer.name],
+        "language": "th",
+    }
+
+
+# --------------------------------------------------------------------------------------------------
+# The fiscal-year book
+# --------------------------------------------------------------------------------------------------
+
+
+def fiscal_year_meetings(year: int) -> QuerySet[Meeting]:
+    """The published meetings of a fiscal year, oldest first, loaded for print."""
+    return meetings_for_print().published().in_fiscal_year(year).order_by("starts_at", "pk")
+
+
+def book_title(year: int) -> str:
+    return f"รายงานการประชุม ประจำปีงบประมาณ พ.ศ. {year}"
+
+
+@dataclass
+class BookHtml:
+    """The fiscal-year book in two parts laid out separately (see services.render_book).
+
+    The body (every meeting's minutes and the directive table) is laid out once; the cover and the
+    contents are laid out after it, with the page numbers the body's anchors landed on. CSS
+    target-counter() would do the same in one document, but WeasyPrint then lays every page out
+    two or three times, which a 200-meeting book cannot afford.
+    """
+
+    year: int
+    meetings: list[Meeting]
+    directives: list[Directive]
+    body: str
+    options: PrintOptions
+
+    def front(self, pages: dict[str, int] | None = None) -> str:
+        """Cover and contents; ``pages`` maps anchors (meeting-<pk>, directive-table) to page numbers.
+
+        Without ``pages`` every entry gets a placeholder as wide as a real number, to count the
+        pages the front takes.
+        """
+
+        def number(anchor: str) -> str:
+            value = str(pages[anchor]) if pages else "888"
+            return thai.thai_digits(value) if self.options.thai_digits else value
+
+        first, last = thai.fiscal_year_bounds(self.year)
+        context = {
+            **_document_context(self.options, book_title(self.year)),
+            "year": self.year,
+            "first_day": first,
+            "last_day": last,
+            "meetings": [(meeting, number(f"meeting-{meeting.pk}")) for meeting in self.meetings],
+            "table_page": number("directive-table"),
+            "directives": self.directives,
+        }
+        return _finish(render_to_string("reports/pdf/fiscal_year_front.html", context), self.options)
+
+    def body_css(self, first_page: int) -> str:
+        """Page numbers of the body start at ``first_page``."""
+        return f"@page :first {{ counter-reset: page {first_page}; }}"
+
+
+def render_fiscal_year_html(
+    year: int,
+    meetings: list[Meeting],
+    options: PrintOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> BookHtml:
+    """The print HTML of the fiscal-year book: cover, contents, every meeting's minutes, the directives.
+
+    Each meeting's minutes are rendered on their own so that ``progress(done, total)`` can be reported.
+    """
+    sections = []
+    for index, meeting in enumerate(meetings, start=1):
+        sections.append(mark_safe(render_to_string("reports/pdf/_minutes.html", minutes_context(meeting))))  # noqa: S308
+        if progress:
+            progress(index, len(meetings))
+    directives = [directive for meeting in meetings for directive in meeting.directives.all()]
+    context = {
+        **_document_context(options, book_title(year)),
+        "year": year,
+        "meetings": list(zip(meetings, sections, strict=True)),
+        "directives": directives,
+    }
+    body = _finish(render_to_string("reports/pdf/fiscal_year_body.html", context), options)
+    return BookHtml(year=year, meetings=meetings, directives=directives, body=body, options=options)
+
+
+def book_metadata(year: int) -> dict[str, object]:
+    return {
+        "title": book_title(year),
+        "author": settings.PORTAL_OFFICE_NAME,
+        "subject": f"รายงานการประชุมที่เผยแพร่แล้ว และข้อสั่งการ ประจำปีงบประมาณ พ.ศ. {year}",
+        "keywords": ["รายงานการประชุม", f"ปีงบประมาณ {year}", settings.PORTAL_OFFICE_SHORT_NAME],
+        "language": "th",
+    }
