@@ -1,0 +1,159 @@
+"""Directive list and Thai search on PostgreSQL at 1,000 and at 100,000 meetings (500,000 directives).
+
+Each database is created, migrated and filled with `seed_bench` the first time (this takes long at
+100,000 meetings); later runs reuse it. Prints median server times (Django test client, whole request)
+and the ratios the issue sets targets for: growth from 1,000 to 100,000 meetings (target <= 1.5x) and
+the speed-up of the indexed search over a full scan with icontains (target >= 50x). Asserts nothing.
+
+    BENCH_DATABASE_URL   server to use (default postgres://postgres@127.0.0.1:5432)
+    BENCH_SIZES          meetings per database (default "1000,100000")
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,100000").split(",")]
+LIST_URL = "/meetings/directives/?fiscal_year=2566&status=in_progress"
+QUERY = "บ้านแม่ตืน"
+ROUNDS = 15
+# A full scan of 500,000 directives takes seconds: fewer rounds are enough for its median.
+SCAN_ROUNDS = 5
+
+
+def _database(size: int) -> str:
+    return f"{SERVER}/lamphun_bench_{size}"
+
+
+def prepare(size: int) -> None:
+    """Create, migrate and seed the database of this size unless it is already there."""
+    env = {**os.environ, "DATABASE_URL": _database(size)}
+    subprocess.run(["createdb", "-h", _host(), "-U", _user(), f"lamphun_bench_{size}"], capture_output=True)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    count = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from meetings.models import Meeting; print(Meeting.objects.count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    if int(count) < size:
+        print(f"seeding {size:,} meetings (first run only)...", flush=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "seed_bench", "--meetings", str(size)], cwd=ROOT, env=env, check=True
+        )
+
+
+def _host() -> str:
+    return SERVER.split("@")[-1].split(":")[0]
+
+
+def _user() -> str:
+    return SERVER.split("//")[1].split("@")[0]
+
+
+def measure(size: int) -> dict[str, float]:
+    env = {**os.environ, "DATABASE_URL": _database(size), "BENCH_MEASURE": "1"}
+    out = subprocess.run([sys.executable, __file__], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _median_ms(action: object, rounds: int = ROUNDS) -> float:
+    action()  # warm the caches (and the tokeniser's dictionary)
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def measure_here() -> dict[str, float]:
+    """Runs inside the subprocess, against DATABASE_URL."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lamphun_portal.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.db.models import Q
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from meetings import search
+    from meetings.models import Directive, Meeting
+
+    setup_test_environment()
+    client = Client()
+    client.force_login(User.objects.get(username="official1"))
+
+    def page(url: str) -> None:
+        assert client.get(url).status_code == 200
+
+    def indexed() -> None:
+        ranking = search.rank(QUERY)
+        search.attach_records(ranking.hits[:20], ranking.words)
+
+    def full_scan() -> None:
+        # The same answer without the index: every meeting and directive's text scanned with icontains.
+        meetings = Meeting.objects.filter(
+            Q(title__icontains=QUERY) | Q(summary__icontains=QUERY) | Q(venue__icontains=QUERY)
+        )
+        directives = Directive.objects.filter(text__icontains=QUERY)
+        meetings.count(), directives.count()
+        list(meetings.order_by("-starts_at")[:20]), list(directives.order_by("-meeting__starts_at")[:20])
+
+    return {
+        "meetings": Meeting.objects.count(),
+        "directives": Directive.objects.count(),
+        "list_page_ms": _median_ms(lambda: page(LIST_URL)),
+        "search_page_ms": _median_ms(lambda: page(f"/meetings/search/?q={QUERY}")),
+        "search_ms": _median_ms(indexed),
+        "icontains_ms": _median_ms(full_scan, SCAN_ROUNDS),
+    }
+
+
+def main() -> None:
+    results = {}
+    for size in SIZES:
+        prepare(size)
+        results[size] = measure(size)
+    small, large = results[SIZES[0]], results[SIZES[-1]]
+    print(f"{'':38}" + "".join(f"{r['meetings']:>12,} mtg" for r in results.values()))
+    print(f"{'':38}" + "".join(f"{r['directives']:>12,} dir" for r in results.values()))
+    for key, label in [
+        ("list_page_ms", "directive list page (filtered), ms"),
+        ("search_page_ms", f"search page q={QUERY}, ms"),
+        ("search_ms", "indexed search (rank + 20 records), ms"),
+        ("icontains_ms", "full scan icontains (same answer), ms"),
+    ]:
+        print(f"{label:38}" + "".join(f"{r[key]:>16.1f}" for r in results.values()))
+    span = f"{SIZES[0]:,} -> {SIZES[-1]:,}"
+    list_growth = large["list_page_ms"] / small["list_page_ms"]
+    search_growth = large["search_page_ms"] / small["search_page_ms"]
+    print(f"growth of the list page   {span}: {list_growth:.2f}x (target <= 1.5x)")
+    print(f"growth of the search page {span}: {search_growth:.2f}x (target <= 1.5x)")
+    speed_up = large["icontains_ms"] / large["search_ms"]
+    print(f"indexed search vs icontains at {SIZES[-1]:,}: {speed_up:.0f}x faster (target >= 50x)")
+
+
+if __name__ == "__main__":
+    if os.environ.get("BENCH_MEASURE"):
+        print(json.dumps(measure_here()))
+    else:
+        main()

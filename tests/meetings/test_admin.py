@@ -1,0 +1,29 @@
+from django.urls import reverse
+
+from meetings.models import Meeting
+
+
+def test_admin_shows_seed_meeting_with_headcount_and_directives(personas, demo: Meeting) -> None:
+    client = personas.client_for(personas.admin)
+    listing = client.get(reverse("admin:meetings_meeting_changelist"), {"q": "จามเทวี"})
+    assert listing.status_code == 200
+    assert "17 พฤศจิกายน 2563" in listing.content.decode()
+    page = client.get(reverse("admin:meetings_meeting_change", args=[demo.pk]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert 'value="57"' in body
+    assert "ขอให้มุ่งเน้นในประเด็นการปกป้องและเทิดทูนสถาบันกษัตริย์" in body
+    assert "ข้อสั่งการ" in body
+
+
+def test_every_model_admin_changelist_works_with_search(personas, demo: Meeting) -> None:
+    client = personas.client_for(personas.admin)
+    for model in ["office", "person", "program", "meeting", "attendance", "agendaitem", "directive", "directiveupdate"]:
+        response = client.get(reverse(f"admin:meetings_{model}_changelist"), {"q": "ลำพูน"})
+        assert response.status_code == 200, model
+
+
+def test_admin_is_closed_to_staff_and_anonymous(personas) -> None:
+    url = reverse("admin:meetings_meeting_changelist")
+    assert personas.client_for(None).get(url).status_code == 302
+    assert personas.client_for(personas.staff).get(url).status_code == 302

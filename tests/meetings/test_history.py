@@ -1,0 +1,201 @@
+"""History: who changed what and when, an admin restores an earlier version or a deleted meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting
+from tests.conftest import Personas
+
+
+def _edit_title(meeting: Meeting, title: str, user: Any) -> None:
+    meeting.title = title
+    meeting._history_user = user
+    meeting.save()
+
+
+def test_meeting_history_shows_who_changed_what_and_when(personas: Personas, demo: Meeting) -> None:
+    old_title = demo.title
+    _edit_title(demo, "ประชุมทดสอบแก้ชื่อ", personas.staff)
+    personas.staff.first_name, personas.staff.last_name = "สมศรี", "ใจดี"
+    personas.staff.save()
+
+    page = personas.client_for(personas.official).get(reverse("meetings:history", args=[demo.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "ประวัติการแก้ไขการประชุม" in html
+    assert "สมศรี ใจดี" in html
+    assert old_title in html and "ประชุมทดสอบแก้ชื่อ" in html
+    year = timezone.localdate().year + 543
+    assert f"{year}" in html  # Buddhist-era date of the change
+    # Attendance, agenda and directives recorded under the meeting are in its history too.
+    assert "ผู้เข้าประชุม" in html and "ระเบียบวาระ" in html and "ข้อสั่งการ" in html
+    # Every field is named in Thai, links by what they point to, and linked rows by their names.
+    assert ">meeting<" not in html and "#" not in "".join(line for line in html.splitlines() if "<td" in line)
+    # Officials read history but cannot revert.
+    assert "คืนค่าฉบับนี้" not in html
+
+
+def test_directive_history_shows_status_change(personas: Personas, demo: Meeting) -> None:
+    directive = demo.directives.first()
+    old_label = directive.get_status_display()
+    new_status = Directive.Status.CANCELLED if directive.status == Directive.Status.DONE else Directive.Status.DONE
+    directive.status = new_status
+    directive._history_user = personas.district_staff
+    directive.save()
+    html = personas.client_for(personas.staff).get(reverse("meetings:directive_history", args=[directive.pk])).content
+    html = html.decode()
+    assert "ประวัติการแก้ไขข้อสั่งการ" in html
+    assert old_label in html and directive.get_status_display() in html
+    assert "district1" in html or personas.district_staff.get_full_name() in html
+
+
+def test_admin_reverts_a_meeting_to_an_earlier_version(personas: Personas, demo: Meeting) -> None:
+    original = demo.title
+    earlier = demo.history.latest()
+    _edit_title(demo, "ชื่อที่พิมพ์ผิด", personas.staff)
+
+    admin = personas.client_for(personas.admin)
+    page = admin.get(reverse("meetings:history", args=[demo.pk])).content.decode()
+    assert "คืนค่าฉบับนี้" in page
+    response = admin.post(reverse("meetings:meeting_revert", args=[demo.pk, earlier.history_id]))
+    assert response.status_code == 302
+    demo.refresh_from_db()
+    assert demo.title == original
+    latest = demo.history.latest()
+    assert latest.history_user == personas.admin  # recorded from the request by the middleware
+    assert "คืนค่าเป็นฉบับวันที่" in latest.history_change_reason
+    assert list(demo.programs.order_by("pk")) == list(Meeting.objects.get(pk=demo.pk).programs.order_by("pk"))
+
+
+def test_admin_reverts_a_directive_and_its_links(personas: Personas, demo: Meeting) -> None:
+    directive = demo.directives.filter(programs__isnull=False).first() or demo.directives.first()
+    before_programs = set(directive.programs.values_list("pk", flat=True))
+    before_offices = set(directive.responsible_offices.values_list("pk", flat=True))
+    earlier = directive.history.latest()
+    directive.text = "ข้อความที่แก้ผิด"
+    directive.save()
+    directive.programs.clear()
+    directive.responsible_offices.clear()
+
+    response = personas.client_for(personas.admin).post(
+        reverse("meetings:directive_revert", args=[directive.pk, earlier.history_id])
+    )
+    assert response.status_code == 302
+    directive.refresh_from_db()
+    assert directive.text == earlier.text
+    assert set(directive.programs.values_list("pk", flat=True)) == before_programs
+    assert set(directive.responsible_offices.values_list("pk", flat=True)) == before_offices
+
+
+def _snapshot(meeting_id: int) -> dict[str, Any]:
+    """Every column of every row recorded under a meeting, plus its many-to-many links."""
+    directive_ids = list(Directive.objects.filter(meeting_id=meeting_id).values_list("pk", flat=True))
+    snap: dict[str, Any] = {
+        "meeting": list(Meeting.objects.filter(pk=meeting_id).values()),
+        "attendance": list(Attendance.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
+        "agenda": list(AgendaItem.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
+        "directives": list(Directive.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
+        "updates": list(DirectiveUpdate.objects.filter(directive_id__in=directive_ids).order_by("pk").values()),
+        "meeting_programs": sorted(
+            Meeting.programs.through.objects.filter(meeting_id=meeting_id).values_list("meeting_id", "program_id")
+        ),
+        "directive_programs": sorted(
+            Directive.programs.through.objects.filter(directive_id__in=directive_ids).values_list(
+                "directive_id", "program_id"
+            )
+        ),
+        "directive_offices": sorted(
+            Directive.responsible_offices.through.objects.filter(directive_id__in=directive_ids).values_list(
+                "directive_id", "office_id"
+            )
+        ),
+    }
+    return snap
+
+
+def test_delete_asks_for_confirmation_then_admin_restores_everything(personas: Personas, demo: Meeting) -> None:
+    directive = demo.directives.first()
+    DirectiveUpdate.objects.create(
+        directive=directive,
+        office=demo.organizer,
+        note="ดำเนินการแล้วบางส่วน",
+        new_status="in_progress",
+        author=personas.staff,
+        reported_on=dt.date(2020, 12, 1),
+    )
+    before = _snapshot(demo.pk)
+    assert before["attendance"] and before["agenda"] and before["directives"] and before["updates"]
+    assert before["meeting_programs"] and before["directive_offices"]
+
+    staff = personas.client_for(personas.staff)
+    confirm = staff.get(reverse("meetings:delete", args=[demo.pk]))
+    assert confirm.status_code == 200
+    html = confirm.content.decode()
+    assert "ยืนยันลบการประชุม" in html and demo.title in html
+    assert Meeting.objects.filter(pk=demo.pk).exists()  # GET changes nothing
+
+    deleted = staff.post(reverse("meetings:delete", args=[demo.pk]), follow=True)
+    assert "ลบการประชุมแล้ว" in deleted.content.decode()
+    assert not Meeting.objects.filter(pk=demo.pk).exists()
+    assert not Directive.objects.filter(meeting_id=demo.pk).exists()
+    assert demo.history.model.objects.filter(id=demo.pk, history_type="-").get().history_user == personas.staff
+
+    admin = personas.client_for(personas.admin)
+    listing = admin.get(reverse("meetings:deleted")).content.decode()
+    assert demo.title in listing and "กู้คืน" in listing
+    batch = demo.history.model.objects.get(id=demo.pk, history_type="-").history_change_reason.split(":")[1]
+    restored = admin.post(reverse("meetings:restore", args=[batch]), follow=True)
+    assert "กู้คืนการประชุม" in restored.content.decode()
+
+    assert _snapshot(demo.pk) == before
+    assert demo.title not in admin.get(reverse("meetings:deleted")).content.decode()
+    # Restoring twice is refused with a Thai message, not an error page.
+    again = admin.post(reverse("meetings:restore", args=[batch]), follow=True)
+    assert "ถูกกู้คืนไปแล้ว" in again.content.decode()
+
+
+def test_deleting_from_the_admin_site_is_recoverable_too(personas: Personas, demo: Meeting) -> None:
+    before = _snapshot(demo.pk)
+    admin = personas.client_for(personas.admin)
+    response = admin.post(reverse("admin:meetings_meeting_delete", args=[demo.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Meeting.objects.filter(pk=demo.pk).exists()
+    batch = demo.history.model.objects.get(id=demo.pk, history_type="-").history_change_reason.split(":")[1]
+    admin.post(reverse("meetings:restore", args=[batch]))
+    assert _snapshot(demo.pk) == before
+
+
+def test_staff_cannot_delete_another_offices_meeting(personas: Personas, demo: Meeting) -> None:
+    response = personas.client_for(personas.district_staff).post(reverse("meetings:delete", args=[demo.pk]))
+    assert response.status_code == 403
+    assert Meeting.objects.filter(pk=demo.pk).exists()
+
+
+@pytest.mark.parametrize("rows", [5, 60])
+def test_history_page_queries_do_not_grow_with_changes(
+    personas: Personas, demo: Meeting, rows: int, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(rows):
+        _edit_title(demo, f"แก้ไขครั้งที่ {n}", personas.staff)
+    client = personas.client_for(personas.official)
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("meetings:history", args=[demo.pk])).status_code == 200
+    assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_history_of_a_draft_is_private_like_the_draft(personas: Personas, demo: Meeting) -> None:
+    draft = Meeting.objects.get(status=Meeting.Status.DRAFT, organizer__district="บ้านโฮ่ง")
+    directive = draft.directives.first()
+    pages = [reverse("meetings:history", args=[draft.pk]), reverse("meetings:directive_history", args=[directive.pk])]
+    for url in pages:
+        # แม่ทา staff may not read another office's draft, nor its history; officials and admins may.
+        assert personas.client_for(personas.district_staff).get(url).status_code == 403
+        assert personas.client_for(personas.official).get(url).status_code == 200
+        assert personas.client_for(personas.admin).get(url).status_code == 200
