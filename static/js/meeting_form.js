@@ -108,7 +108,7 @@
     }
 
     function setActive(index) {
-      var items = list.querySelectorAll("li[role=option]");
+      var items = list.querySelectorAll("li[role=option]:not([aria-disabled=true])");
       if (!items.length) {
         return;
       }
@@ -141,6 +141,10 @@
       if (!shown.length) {
         var none = document.createElement("li");
         none.className = "picker-empty";
+        none.id = list.id + "-none";
+        // An option that cannot be chosen: a listbox holds only options (axe: aria-required-children).
+        none.setAttribute("role", "option");
+        none.setAttribute("aria-disabled", "true");
         none.textContent = "ไม่พบ “" + query + "”";
         list.appendChild(none);
       }
@@ -153,6 +157,7 @@
         add.textContent = "+ เพิ่มบุคคลใหม่" + (query ? " “" + query + "”" : "");
         add.addEventListener("mousedown", function (event) {
           event.preventDefault();
+          close();
           addPerson(select, query);
         });
         list.appendChild(add);
@@ -193,8 +198,9 @@
         setActive(active + (event.key === "ArrowDown" ? 1 : -1));
       } else if (event.key === "Enter" && !list.hidden) {
         event.preventDefault();
-        var item = active >= 0 ? list.querySelectorAll("li[role=option]")[active] : null;
+        var item = active >= 0 ? list.querySelectorAll("li[role=option]:not([aria-disabled=true])")[active] : null;
         if (item && item.classList.contains("picker-add")) {
+          close();
           addPerson(select, input.value.trim());
         } else if (item) {
           choose(shown[active]);

@@ -31,8 +31,11 @@ def test_staff_add_a_new_person_from_the_attendance_row(
     dialog = page.get_by_role("dialog", name="เพิ่มบุคคลใหม่")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_label("คำนำหน้า")).to_have_value("นาง")
-    expect(dialog.get_by_label("ชื่อ", exact=True)).to_have_value("สมศรี")
+    # by its accessible name: the hidden required mark is part of the label text, not of the name
+    expect(dialog.get_by_role("textbox", name="ชื่อ", exact=True)).to_have_value("สมศรี")
     expect(dialog.get_by_label("นามสกุล")).to_have_value("มีสุข")
+    # Once the dialog has finished opening, the cursor waits in the first empty field (the title is known).
+    expect(dialog.get_by_label("ตำแหน่ง")).to_be_focused()
     assert serious_violations(page) == []
     dialog.get_by_label("ตำแหน่ง").fill("ประธานกองทุนหมู่บ้าน")
     dialog.get_by_role("button", name="เพิ่มและเลือกบุคคลนี้").click()

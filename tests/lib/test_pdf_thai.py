@@ -68,7 +68,7 @@ def squash(text: str) -> str:
 
 
 def differing_characters(expected: str, extracted: str) -> tuple[int, list[tuple[str, str]]]:
-    """Characters that differ, whitespace aside (as /work/shared/tools/pdf_thai_roundtrip.py counts)."""
+    """Characters that differ, whitespace aside (as the shared pdf_thai_roundtrip tool counts)."""
     expected, extracted = squash(expected), squash(extracted)
     matcher = difflib.SequenceMatcher(None, expected, extracted, autojunk=False)
     count, samples = 0, []

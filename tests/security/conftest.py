@@ -41,7 +41,8 @@ def log_in(page: Any, base_url: str, username: str, password: str) -> None:
 
 
 # Types a browser saves rather than shows, whatever the headers say: news feeds and the meeting calendar.
-SAVED_TYPES = ("application/rss+xml", "application/atom+xml", "text/calendar")
+# The OpenAPI schema is YAML (application/vnd.oai.openapi): a browser saves it rather than showing it.
+SAVED_TYPES = ("application/rss+xml", "application/atom+xml", "text/calendar", "application/vnd.oai.openapi")
 
 
 def is_download(page: Any, url: str) -> bool:
