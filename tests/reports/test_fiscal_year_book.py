@@ -59,3 +59,22 @@ def test_closing_table_lists_every_directive_with_its_status(demo: Meeting, book
         assert squash(directive.get_status_display()) in table
     numbers = re.findall(r"^(\d+)$", "\n".join(book_pages[start:]), re.MULTILINE)
     assert str(directives.count()) in numbers
+
+
+def test_a_meeting_with_a_four_digit_id_is_numbered_in_the_contents(demo: Meeting, tmp_path: Path) -> None:
+    """Ids are printed unlocalised: with thousands separators on, "meeting-1,054" broke the contents' anchors."""
+    import datetime as dt
+
+    later = Meeting.objects.create(
+        pk=4321,
+        title="ประชุมติดตามโครงการพัฒนาชุมชนหลังน้ำท่วม",
+        organizer=demo.organizer,
+        starts_at=demo.starts_at + dt.timedelta(days=30),
+        venue=demo.venue,
+        status="published",
+    )
+    rendered = services.fiscal_year_pdf(year=2564, options=PrintOptions(thai_digits=False))
+    pages = pages_text(bytes(rendered.content), tmp_path)
+    entry = next(line for line in pages[1].splitlines() if squash(later.title) in squash(line))
+    listed = int(re.findall(r"(\d+)\s*$", entry)[0])
+    assert squash(documents.minutes_title(later.title)) in squash(pages[listed - 1])
