@@ -19,7 +19,7 @@ from rest_framework.exceptions import ValidationError
 from . import search
 from .api_permissions import IsReader
 from .directive_filters import filter_directives
-from .directive_forms import MAX_ID_DIGITS, DirectiveFilterForm
+from .directive_forms import MAX_ID_DIGITS, NULL_CHARACTERS, DirectiveFilterForm
 from .models import Directive, DirectiveUpdate, Meeting, Program, SearchToken
 
 
@@ -105,6 +105,19 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "description", "kind", "url"]
 
 
+MAX_QUERY_LENGTH = 200  # as the directive filter form and the search page
+
+
+def _search_query(params: Any) -> str:
+    """The ``q`` parameter, refused with a Thai message when it is longer than any real search."""
+    query = params.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise ValidationError({"q": [_("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร")]})
+    if "\x00" in query:
+        raise ValidationError({"q": [NULL_CHARACTERS]})
+    return query
+
+
 def _ranked(queryset: QuerySet, query: str, kind: int) -> QuerySet:
     return queryset.filter(pk__in=search.ranked_ids(query, kind)) if query.strip() else queryset
 
@@ -132,6 +145,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action != "list":
             return meetings
         params = self.request.query_params
+        query = _search_query(params)
         errors = {}
         if params.get("fiscal_year"):
             if not (params["fiscal_year"].isdigit() and len(params["fiscal_year"]) == 4):
@@ -151,7 +165,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
                 meetings = meetings.filter(organizer_id=int(params["organizer"]))
         if errors:
             raise ValidationError(errors)
-        return _ranked(meetings, params.get("q", ""), SearchToken.Kind.MEETING).order_by("-starts_at", "-pk")
+        return _ranked(meetings, query, SearchToken.Kind.MEETING).order_by("-starts_at", "-pk")
 
 
 @extend_schema_view(
@@ -196,8 +210,8 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Program]:
         programs = Program.objects.order_by("sort_key")
-        query = self.request.query_params.get("q", "").strip()
-        if self.action == "list" and query:
+        query = _search_query(self.request.query_params) if self.action == "list" else ""
+        if query:
             # A handful of programs: matching their names directly is cheaper than the index.
             programs = programs.filter(name__icontains=query) | programs.filter(
                 name__icontains=" ".join(search.query_words(query))

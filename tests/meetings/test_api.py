@@ -47,6 +47,17 @@ def test_bad_filter_is_a_thai_400(personas: Personas, demo: Meeting) -> None:
     assert "ปีงบประมาณ" in response.json()["fiscal_year"][0]
 
 
+@pytest.mark.parametrize("endpoint", ["meetings", "directives", "programs"])
+@pytest.mark.parametrize("query", ["ชุมชน" * 300, "โคก\x00หนอง"])
+def test_an_overlong_or_broken_search_is_a_thai_400(
+    personas: Personas, demo: Meeting, endpoint: str, query: str
+) -> None:
+    response = personas.client_for(personas.official).get(f"/api/v1/{endpoint}/", {"q": query})
+    assert response.status_code == 400
+    message = " ".join(response.json()["q"])
+    assert "คำค้นยาวเกินไป" in message or "อักขระที่ใช้ไม่ได้" in message
+
+
 def test_token_authentication_honours_roles(personas: Personas, demo: Meeting, client: object) -> None:
     official = Token.objects.create(user=personas.official)
     outsider = Token.objects.create(user=personas.outsider)
