@@ -193,6 +193,10 @@ PORTAL_THAI_DIGITS = env_bool("PORTAL_THAI_DIGITS")
 # Background PDF exports (reports/jobs.py): the app server starts a worker thread when it queues a job.
 # Set to 0 when dedicated `manage.py run_export_worker` processes work on the queue instead.
 PORTAL_EXPORT_WORKER_THREAD = env_bool("PORTAL_EXPORT_WORKER_THREAD", True)
+# The fiscal-year book is laid out by this many processes at once (reports/book.py) when it has at least
+# PORTAL_BOOK_PARALLEL_MIN_MEETINGS meetings; 1 lays every book out in the exporting process.
+PORTAL_PDF_WORKERS = int(os.environ.get("PORTAL_PDF_WORKERS") or os.cpu_count() or 1)
+PORTAL_BOOK_PARALLEL_MIN_MEETINGS = int(os.environ.get("PORTAL_BOOK_PARALLEL_MIN_MEETINGS") or 24)
 PORTAL_OFFICE_NAME = "สำนักงานพัฒนาชุมชนจังหวัดลำพูน"
 PORTAL_OFFICE_SHORT_NAME = "พช.ลำพูน"
 

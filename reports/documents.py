@@ -248,6 +248,7 @@ class BookHtml:
     directives: list[Directive]
     body: str
     options: PrintOptions
+    sections: list[str] = field(default_factory=list)  # each meeting's minutes, in book order
 
     def front(self, pages: dict[str, int] | None = None) -> str:
         """Cover and contents; ``pages`` maps anchors (meeting-<pk>, directive-table) to page numbers.
@@ -276,6 +277,21 @@ class BookHtml:
         """Page numbers of the body start at ``first_page``."""
         return f"@page :first {{ counter-reset: page {first_page}; }}"
 
+    def body_part(self, first: int, last: int, *, table: bool) -> str:
+        """The body with only meetings ``first`` to ``last - 1`` and, if ``table``, the directive table.
+
+        Every meeting starts a page and the table starts a landscape page, so a part lays out into
+        exactly the pages the same meetings take in the whole body (reports/book.py).
+        """
+        return _book_body(
+            self.year, self.meetings[first:last], self.sections[first:last], self.directives, self.options, table=table
+        )
+
+    def page_numbers(self, first_page: int, wide: list[bool]) -> str:
+        """Pages that carry only the page number, one per body page (``wide``: landscape ones)."""
+        context = {**_document_context(self.options, book_title(self.year)), "wide": wide, "first_page": first_page}
+        return render_to_string("reports/pdf/page_numbers.html", context)
+
 
 def render_fiscal_year_html(
     year: int,
@@ -293,14 +309,27 @@ def render_fiscal_year_html(
         if progress:
             progress(index, len(meetings))
     directives = [directive for meeting in meetings for directive in meeting.directives.all()]
+    body = _book_body(year, meetings, sections, directives, options, table=True)
+    return BookHtml(year=year, meetings=meetings, directives=directives, body=body, options=options, sections=sections)
+
+
+def _book_body(
+    year: int,
+    meetings: list[Meeting],
+    sections: list[str],
+    directives: list[Directive],
+    options: PrintOptions,
+    *,
+    table: bool,
+) -> str:
     context = {
         **_document_context(options, book_title(year)),
         "year": year,
         "meetings": list(zip(meetings, sections, strict=True)),
         "directives": directives,
+        "table": table,
     }
-    body = _finish(render_to_string("reports/pdf/fiscal_year_body.html", context), options)
-    return BookHtml(year=year, meetings=meetings, directives=directives, body=body, options=options)
+    return _finish(render_to_string("reports/pdf/fiscal_year_body.html", context), options)
 
 
 def book_metadata(year: int) -> dict[str, object]:

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from lamphun_portal.lib import pdf, thai
 from meetings.models import Meeting
 
+from . import book as parallel_book
 from . import documents
 from .documents import PrintOptions
 from .models import ExportKind, RenderedPdf
@@ -46,6 +47,7 @@ def renderer_fingerprint() -> str:
     """Digest of what shapes a PDF besides its HTML: stylesheets, lib/pdf.py and WeasyPrint."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
     digest.update(Path(pdf.__file__).read_bytes())
+    digest.update(Path(parallel_book.__file__).read_bytes())
     for name in _PRINT_STYLESHEETS:
         digest.update(Path(finders.find(name)).read_bytes())
     return digest.hexdigest()
@@ -162,15 +164,24 @@ class _ProgressHandler(logging.Handler):
             self.progress(*_STEPS[message[:6]])
 
 
+def _no_progress(percent: int, stage: str) -> None:
+    pass
+
+
 def _render(prepared: PreparedPdf, progress: Progress | None) -> tuple[bytes, int]:
     """The PDF and its page count."""
+    variant = prepared.options.pdf_variant
+    if prepared.book is not None and parallel_book.workers_for(prepared.book) > 1:
+        # Laid out by worker processes; progress is reported per part, not from WeasyPrint's log.
+        return parallel_book.render(
+            prepared.book, pdf_variant=variant, metadata=prepared.metadata, progress=progress or _no_progress
+        )
     logger = logging.getLogger("weasyprint.progress")
     # WeasyPrint logs progress at INFO; the portal's LOGGING keeps "weasyprint" at ERROR for output.
     logger.setLevel(logging.INFO)
     logger.propagate = False
     handler = _ProgressHandler(progress, prepared.estimated_pages)
     logger.addHandler(handler)
-    variant = prepared.options.pdf_variant
     try:
         if prepared.book is None:
             parts = [pdf.render_document(prepared.html, pdf_variant=variant)]
