@@ -7,7 +7,8 @@ Prints ratios and figures, asserts nothing (bench/, not tests/):
 
 * the median time to render the seed meeting's minutes PDF after warm-up (target <= 0.5 s), next to
   the same HTML printed to PDF by headless Chromium (Playwright, /usr/bin/chromium) in the same run;
-* the time and peak memory (max RSS of a child process doing only that) of a fiscal-year book of
+* the time and peak memory (summed resident memory of a child process doing only that and of the
+  worker processes it starts, sampled every 50 ms) of a fiscal-year book of
   200 published meetings (targets <= 30 s, <= 1 GiB). The meetings are copies of the demo meetings
   (the seed meeting and the fictional ones, in turn), so the book is as long as the portal's own
   records make it.
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -171,18 +173,58 @@ def time_chromium(html: str, runs: int) -> tuple[float, int]:
 
 
 def book_child(year: int) -> None:
-    """In a child process: render the book once, print its figures as JSON (max RSS is this process's)."""
-    from reports import services
+    """In a child process: render the book once, print its figures as JSON."""
+    from reports import book, services
     from reports.documents import PrintOptions
 
+    sampler = TreeMemory()
+    sampler.start()
     started, started_cpu = time.perf_counter(), time.process_time()
     prepared = services.prepare_fiscal_year_book(year, PrintOptions(thai_digits=False))
     html_seconds = time.perf_counter() - started
     content, pages = services._render(prepared, None)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - started_cpu + children.ru_utime + children.ru_stime
+    sampler.stop()
     figures = {"seconds": seconds, "cpu": cpu, "html_seconds": html_seconds, "pages": pages}
-    print(json.dumps({**figures, "bytes": len(content), "peak": peak}))
+    print(
+        json.dumps({**figures, "bytes": len(content), "peak": sampler.peak, "workers": book.workers_for(prepared.book)})
+    )
+
+
+class TreeMemory(threading.Thread):
+    """Peak of the summed resident memory of this process and its children (the book's workers)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.05):
+            self.peak = max(self.peak, tree_rss(os.getpid()))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+        self.peak = max(self.peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants, from /proc."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending += [int(child) for child in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
 
 def main() -> None:
@@ -223,9 +265,10 @@ def main() -> None:
         )
         book = json.loads(child.stdout.strip().splitlines()[-1])
         print(
-            f"fiscal-year book of {args.meetings} meetings: {book['seconds']:.1f} s ({book['cpu']:.1f} s CPU) "
+            f"fiscal-year book of {args.meetings} meetings, {book['workers']} process(es): "
+            f"{book['seconds']:.1f} s ({book['cpu']:.1f} s CPU, workers included) "
             f"(HTML {book['html_seconds']:.1f} s), {book['pages']:,} pages, {book['bytes']:,} bytes, "
-            f"peak memory {book['peak'] / 2**20:,.0f} MiB — targets <= 30 s: "
+            f"peak memory of all its processes {book['peak'] / 2**20:,.0f} MiB — targets <= 30 s: "
             f"{'met' if book['seconds'] <= 30 else 'NOT met'}, "
             f"<= 1 GiB: {'met' if book['peak'] <= 2**30 else 'NOT met'}"
         )

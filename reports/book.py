@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,22 +112,30 @@ def render(
         futures = [pool.submit(book_worker.lay_out, html, pdf_variant, NO_PAGE_NUMBERS_CSS) for html in bodies]
         # While the workers lay out the body: how many pages the cover and contents take.
         front_pages = len(pdf.render_document(book.front(), pdf_variant=pdf_variant).pages)
-        parts, laid_out = [], 0
+        parts: list[LaidOutPart] = []
+        numbers_jobs = []
         for future in futures:
             parts.append(future.result())
-            laid_out += parts[-1].pages
+            # Every part before this one is done: its first page number is known. Its number pages
+            # queue behind the parts still to lay out and keep the workers busy at the end.
+            numbers_jobs.append(_submit_page_numbers(pool, book, parts, front_pages, pdf_variant))
+            laid_out = sum(part.pages for part in parts)
             progress(20 + round(55 * len(parts) / len(futures)), f"กำลังจัดหน้า หน้าที่ {front_pages + laid_out}")
 
         progress(78, "กำลังใส่เลขหน้าในสารบัญ")
         for _ in range(3):
-            numbers_job = _submit_page_numbers(pool, book, parts, front_pages, pdf_variant, workers)
             front = pdf.render_document(book.front(_anchor_pages(parts, front_pages)), pdf_variant=pdf_variant)
             if len(front.pages) == front_pages:
                 break
-            front_pages = len(front.pages)  # the contents took another page: number the body again
+            # The contents took another page: number the body again.
+            front_pages = len(front.pages)
+            numbers_jobs = [
+                _submit_page_numbers(pool, book, parts[: index + 1], front_pages, pdf_variant)
+                for index in range(len(parts))
+            ]
         else:
             raise RuntimeError("the contents of the book keep changing length")
-        numbers = [future.result() for future in numbers_job]
+        numbers = [job.result() for job in numbers_jobs]
 
     progress(85, "กำลังเขียนไฟล์ PDF")
     # The contents' links point into the body: taken off the front (WeasyPrint would find no anchor for
@@ -151,20 +159,12 @@ def _anchor_pages(parts: list[LaidOutPart], front_pages: int) -> dict[str, int]:
 
 
 def _submit_page_numbers(
-    pool: ProcessPoolExecutor,
-    book: BookHtml,
-    parts: list[LaidOutPart],
-    front_pages: int,
-    pdf_variant: str | None,
-    workers: int,
-) -> list:
-    """The number-only pages of the body, laid out in ``workers`` pieces."""
-    wide = [width > height for part in parts for width, height in part.sizes]
-    step = -(-len(wide) // workers)
-    pieces = [
-        book.page_numbers(front_pages + 1 + start, wide[start : start + step]) for start in range(0, len(wide), step)
-    ]
-    return [pool.submit(book_worker.lay_out, html, pdf_variant) for html in pieces]
+    pool: ProcessPoolExecutor, book: BookHtml, parts: list[LaidOutPart], front_pages: int, pdf_variant: str | None
+) -> Future:
+    """Lay out the number-only pages of the last of ``parts`` (the ones before it fix its first number)."""
+    first_page = front_pages + 1 + sum(part.pages for part in parts[:-1])
+    wide = [width > height for width, height in parts[-1].sizes]
+    return pool.submit(book_worker.lay_out, book.page_numbers(first_page, wide), pdf_variant)
 
 
 def _assemble(
