@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,16 +13,6 @@ from django.test import Client
 
 from meetings import roles
 from meetings.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -82,14 +71,8 @@ def reader(db: None) -> Client:
 
 
 @pytest.fixture
-def browser_page() -> Iterator[Any]:
-    """Debian's Chromium through Playwright, for the upload flow as a person goes through it."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (make system-deps)")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 900}).new_page()
-        yield page
-        browser.close()
+def browser_page(chromium: Any) -> Iterator[Any]:
+    """A page in the run's shared Chromium (tests/conftest.py: one Playwright per thread), Thai locale."""
+    context = chromium.new_context(locale="th-TH", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
