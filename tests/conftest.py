@@ -18,10 +18,16 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from meetings.demo import data
 from meetings.demo.loader import load_demo
 from meetings.models import Meeting, Office
+
+# Property-based tests explore new random input on every run at a desk; CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci) runs the same examples every time, so that a red CI is always reproducible.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PASSWORD = "persona-password-1"
 
