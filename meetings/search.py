@@ -14,6 +14,7 @@ more postings than the window, the result says so (`complete` is False) and show
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -26,6 +27,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from lamphun_portal.lib import thai
@@ -78,27 +80,46 @@ def weighted_words(parts: Iterable[tuple[str, int]]) -> dict[str, int]:
 
 
 # --- What each record is found by -------------------------------------------------------------------
-def meeting_parts(meeting: Meeting) -> list[tuple[str, int]]:
-    """The meeting's searchable text, with weights. Expects chair, organizer, attendances, agenda, programs."""
+def meeting_parts(
+    meeting: Meeting,
+    attendances: Iterable[Attendance] | None = None,
+    programs: Iterable[Any] | None = None,
+    agenda_items: Iterable[Any] | None = None,
+) -> list[tuple[str, int]]:
+    """The meeting's searchable text, with weights. Expects chair, organizer, attendances, agenda, programs.
+
+    The related records default to the meeting's (prefetched) ones; seed_bench passes the ones it has just
+    bulk-written, so its rows are the ones a save would write.
+    """
     parts = [(meeting.title, WEIGHT_TITLE), (meeting.venue, WEIGHT_PLACE)]
     if meeting.chair_id:
         parts.append((_person_text(meeting.chair), WEIGHT_NAME))
-    for attendance in meeting.attendances.all():
+    for attendance in meeting.attendances.all() if attendances is None else attendances:
         parts.append((_person_text(attendance.person) if attendance.person_id else attendance.group_name, WEIGHT_BODY))
-    parts += [(program.name, WEIGHT_CONTEXT) for program in meeting.programs.all()]
-    for item in meeting.agenda_items.all():
+    parts += [(program.name, WEIGHT_CONTEXT) for program in (meeting.programs.all() if programs is None else programs)]
+    for item in meeting.agenda_items.all() if agenda_items is None else agenda_items:
         parts += [(item.heading, WEIGHT_CONTEXT), (item.discussion, WEIGHT_BODY), (item.resolution, WEIGHT_BODY)]
     parts += [(meeting.summary, WEIGHT_BODY), (meeting.objective, WEIGHT_BODY), (meeting.target_group, WEIGHT_BODY)]
     return parts
 
 
-def directive_parts(directive: Directive) -> list[tuple[str, int]]:
-    """The directive's searchable text, with weights. Expects issued_by and programs."""
+def directive_parts(directive: Directive, programs: Iterable[Any] | None = None) -> list[tuple[str, int]]:
+    """The directive's searchable text, with weights. Expects issued_by and programs (or `programs` given)."""
     parts = [(directive.text, WEIGHT_TEXT)]
     if directive.issued_by_id:
         parts.append((_person_text(directive.issued_by), WEIGHT_NAME))
-    parts += [(program.name, WEIGHT_CONTEXT) for program in directive.programs.all()]
+    programs = directive.programs.all() if programs is None else programs
+    parts += [(program.name, WEIGHT_CONTEXT) for program in programs]
     return parts
+
+
+def record_day(meeting: Meeting) -> dt.date:
+    """The date index rows rank by: the meeting's date in the portal's time zone (Asia/Bangkok).
+
+    Local, not UTC, so a meeting saved with a local start time and one read back from the database
+    (in UTC) give the same day.
+    """
+    return timezone.localdate(meeting.starts_at)
 
 
 def _person_text(person: object) -> str:
@@ -134,7 +155,7 @@ def index_meetings(ids: Iterable[int]) -> None:
     SearchToken.objects.filter(kind=SearchToken.Kind.MEETING, object_id__in=ids).delete()
     rows = []
     for meeting in meetings_for_index().filter(pk__in=ids):
-        rows += token_rows(SearchToken.Kind.MEETING, meeting.pk, meeting.starts_at.date(), meeting_parts(meeting))
+        rows += token_rows(SearchToken.Kind.MEETING, meeting.pk, record_day(meeting), meeting_parts(meeting))
     write_rows(rows)
 
 
@@ -145,7 +166,7 @@ def index_directives(ids: Iterable[int]) -> None:
     SearchToken.objects.filter(kind=SearchToken.Kind.DIRECTIVE, object_id__in=ids).delete()
     rows = []
     for directive in directives_for_index().filter(pk__in=ids):
-        day = directive.meeting.starts_at.date()
+        day = record_day(directive.meeting)
         rows += token_rows(SearchToken.Kind.DIRECTIVE, directive.pk, day, directive_parts(directive))
     write_rows(rows)
 
@@ -319,7 +340,7 @@ def _meeting_saved(sender: type, instance: Meeting, raw: bool = False, **kwargs:
     index_meetings([instance.pk])
     # Directives rank newer meetings first: their rows carry the meeting's date.
     SearchToken.objects.filter(kind=SearchToken.Kind.DIRECTIVE, object_id__in=instance.directives.values("pk")).update(
-        day=instance.starts_at.date()
+        day=record_day(instance)
     )
 
 
