@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from .models import Directive, DirectiveUpdate, Office, Person, Program
@@ -73,7 +74,8 @@ class DirectiveFilterForm(forms.Form):
     )
     issuer = RowChoiceField(
         label=_("ผู้สั่งการ"),
-        queryset=Person.objects.filter(directives__isnull=False).distinct(),
+        # EXISTS, not a join with DISTINCT: one index probe per person instead of reading every directive.
+        queryset=Person.objects.filter(Exists(Directive.objects.filter(issued_by=OuterRef("pk")))),
         required=False,
         empty_label=_("ทุกคน"),
         error_messages={"invalid_choice": _("ไม่พบผู้สั่งการที่เลือก กรุณาเลือกจากรายการ")},
