@@ -34,29 +34,35 @@ def _database(size: int) -> str:
 
 
 def prepare(size: int) -> None:
-    """Create, migrate and seed the database of this size unless it is already there."""
+    """Create, migrate and seed the database of this size unless it already holds exactly that many."""
     env = {**os.environ, "DATABASE_URL": _database(size)}
-    subprocess.run(["createdb", "-h", _host(), "-U", _user(), f"lamphun_bench_{size}"], capture_output=True)
+    name = f"lamphun_bench_{size}"
+    subprocess.run(["createdb", "-h", _host(), "-U", _user(), name], capture_output=True)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    count = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from meetings.models import Meeting; print(Meeting.objects.count())",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
-    if int(count) < size:
-        print(f"seeding {size:,} meetings (first run only)...", flush=True)
-        subprocess.run(
-            [sys.executable, "manage.py", "seed_bench", "--meetings", str(size)], cwd=ROOT, env=env, check=True
-        )
+    seeded = _seeded_meetings(env)
+    if seeded == size:
+        return
+    if seeded:
+        # A seed that was interrupted (or of another size): start again rather than add to it.
+        print(f"{name} holds {seeded:,} seeded meetings, not {size:,}: recreating it", flush=True)
+        subprocess.run(["dropdb", "-h", _host(), "-U", _user(), name], check=True)
+        subprocess.run(["createdb", "-h", _host(), "-U", _user(), name], check=True)
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    print(f"seeding {size:,} meetings (first run only)...", flush=True)
+    started = time.monotonic()
+    subprocess.run([sys.executable, "manage.py", "seed_bench", "--meetings", str(size)], cwd=ROOT, env=env, check=True)
+    print(f"seeded {size:,} meetings in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def _seeded_meetings(env: dict[str, str]) -> int:
+    """Meetings seed_bench wrote (their chairs are its [bench] people; the demo data is not counted)."""
+    code = (
+        "from meetings.models import Meeting; "
+        "print(Meeting.objects.filter(chair__position__startswith='[bench]').count())"
+    )
+    command = [sys.executable, "manage.py", "shell", "-c", code]
+    out = subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return int(out.stdout.split()[-1])
 
 
 def _host() -> str:
@@ -143,13 +149,23 @@ def main() -> None:
         ("icontains_ms", "full scan icontains (same answer), ms"),
     ]:
         print(f"{label:38}" + "".join(f"{r[key]:>16.1f}" for r in results.values()))
-    span = f"{SIZES[0]:,} -> {SIZES[-1]:,}"
+    span = f"{SIZES[0]:,} -> {SIZES[-1]:,} meetings"
     list_growth = large["list_page_ms"] / small["list_page_ms"]
     search_growth = large["search_page_ms"] / small["search_page_ms"]
-    print(f"growth of the list page   {span}: {list_growth:.2f}x (target <= 1.5x)")
-    print(f"growth of the search page {span}: {search_growth:.2f}x (target <= 1.5x)")
+    indexed_growth = large["search_ms"] / small["search_ms"]
     speed_up = large["icontains_ms"] / large["search_ms"]
-    print(f"indexed search vs icontains at {SIZES[-1]:,}: {speed_up:.0f}x faster (target >= 50x)")
+    print()
+    print(f"growth of the list page          {span}: {list_growth:.2f}x  {_verdict(list_growth <= 1.5)} (<= 1.5x)")
+    print(f"growth of the search page        {span}: {search_growth:.2f}x  {_verdict(search_growth <= 1.5)} (<= 1.5x)")
+    print(f"growth of the indexed search     {span}: {indexed_growth:.2f}x  (for information)")
+    print(
+        f"indexed search vs icontains scan at {SIZES[-1]:,} meetings: {speed_up:.0f}x faster  "
+        f"{_verdict(speed_up >= 50)} (>= 50x)"
+    )
+
+
+def _verdict(met: bool) -> str:
+    return "target met" if met else "TARGET MISSED"
 
 
 if __name__ == "__main__":
