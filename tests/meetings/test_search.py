@@ -6,6 +6,7 @@ Runs on SQLite and, with DATABASE_URL=postgres://..., on PostgreSQL (CI runs bot
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -118,6 +119,14 @@ QUERIES = [
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q or "empty" for q, _ in QUERIES])
 def test_query_finds_exactly(query: str, expected: set[str], corpus: dict[str, object]) -> None:
     assert found(query, corpus) == expected
+
+
+@pytest.mark.parametrize("query", [query for query, _ in QUERIES if query])
+def test_joined_and_grouped_queries_rank_alike(query: str, corpus: dict[str, object], monkeypatch: Any) -> None:
+    """Short queries join a row per word, long ones group the rows: the same hits, scores and order."""
+    joined = [(hit.kind, hit.object_id, hit.score) for hit in search.rank(query).hits]
+    monkeypatch.setattr(search, "MAX_JOINED_WORDS", -1)
+    assert [(hit.kind, hit.object_id, hit.score) for hit in search.rank(query).hits] == joined
 
 
 def test_ranking_puts_title_matches_before_body_matches(corpus: dict[str, object]) -> None:
