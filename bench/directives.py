@@ -1,10 +1,15 @@
 """Directive list and Thai search on PostgreSQL at 1,000 and at 100,000 meetings (500,000 directives).
 
-Each database is created, migrated and filled with `seed_bench` the first time (this takes long at
-100,000 meetings); later runs reuse it. Prints median server times (Django test client, whole request)
-and the ratios the issue sets targets for: growth from 1,000 to 100,000 meetings (target <= 1.5x) and
-the speed-up of the indexed search over a full scan with icontains (target >= 50x). Asserts nothing.
+Each database is created, migrated and filled with `seed_bench` the first time (about 8 minutes at
+100,000 meetings on two cores); later runs reuse it, and one left half-seeded is recreated. Prints
+median server times (Django test client, whole request), measured in interleaved passes, and the ratios
+the issue sets targets for: growth from 1,000 to 100,000 meetings (target <= 1.5x) and the speed-up of
+the indexed search over a full scan with icontains (target >= 50x), with how many records each found.
+Asserts nothing.
 
+    BENCH_DATABASE_URL   server to use (default postgres://postgres@127.0.0.1:5432)
+    BENCH_SIZES          meetings per database (default "1000,100000")
+    BENCH_PASSES         interleaved measuring passes (default 3)
     BENCH_DATABASE_URL   server to use (default postgres://postgres@127.0.0.1:5432)
     BENCH_SIZES          meetings per database (default "1000,100000")
 """

@@ -3,7 +3,11 @@
 Deterministic: the same --meetings and --seed give the same records. The text is realistic Thai built
 from the phrases a Community Development Office writes (programs, villages, districts, people's names
 from pythainlp's name lists — fictional combinations, not real people). Rows are written with
-bulk_create in batches, then indexed for search through the same code as `reindex`.
+bulk_create in batches of 1,000 meetings; each batch's search index rows are made by the functions the
+save signals and `reindex` use (meeting_parts, directive_parts, token_rows, write_rows) from the records
+just written, so the index is the one saving each record would give (tests/meetings/test_seed_bench.py
+checks it against `reindex`). On PostgreSQL a large load writes the index rows with COPY into the table
+without its B-trees, rebuilds them once at the end, then runs VACUUM ANALYZE.
 """
 
 from __future__ import annotations
