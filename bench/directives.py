@@ -10,8 +10,6 @@ Asserts nothing.
     BENCH_DATABASE_URL   server to use (default postgres://postgres@127.0.0.1:5432)
     BENCH_SIZES          meetings per database (default "1000,100000")
     BENCH_PASSES         interleaved measuring passes (default 3)
-    BENCH_DATABASE_URL   server to use (default postgres://postgres@127.0.0.1:5432)
-    BENCH_SIZES          meetings per database (default "1000,100000")
 """
 
 from __future__ import annotations
