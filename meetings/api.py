@@ -19,7 +19,7 @@ from rest_framework.exceptions import ValidationError
 from . import search
 from .api_permissions import IsReader
 from .directive_filters import filter_directives
-from .directive_forms import MAX_ID_DIGITS, NULL_CHARACTERS, DirectiveFilterForm
+from .directive_forms import MAX_ID_DIGITS, MAX_QUERY_LENGTH, NULL_CHARACTERS, QUERY_TOO_LONG, DirectiveFilterForm
 from .models import Directive, DirectiveUpdate, Meeting, Program, SearchToken
 
 
@@ -105,14 +105,11 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "description", "kind", "url"]
 
 
-MAX_QUERY_LENGTH = 200  # as the directive filter form and the search page
-
-
 def _search_query(params: Any) -> str:
     """The ``q`` parameter, refused with a Thai message when it is longer than any real search."""
     query = params.get("q", "").strip()
     if len(query) > MAX_QUERY_LENGTH:
-        raise ValidationError({"q": [_("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร")]})
+        raise ValidationError({"q": [QUERY_TOO_LONG]})
     if "\x00" in query:
         raise ValidationError({"q": [NULL_CHARACTERS]})
     return query

@@ -10,6 +10,9 @@ from .models import Directive, DirectiveUpdate, Office, Person, Program
 
 NULL_CHARACTERS = _("ข้อความมีอักขระที่ใช้ไม่ได้ กรุณาพิมพ์ใหม่")
 MAX_ID_DIGITS = 18  # larger numbers are not row ids, and would overflow the database's integer
+# A search longer than any real one (the search page, the directive filter and the API share it).
+MAX_QUERY_LENGTH = 200
+QUERY_TOO_LONG = _("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร")
 
 
 class RowChoiceField(forms.ModelChoiceField):
@@ -34,9 +37,9 @@ class DirectiveFilterForm(forms.Form):
     q = forms.CharField(
         label=_("ค้นหา"),
         required=False,
-        max_length=200,
+        max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": _("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร"),
+            "max_length": QUERY_TOO_LONG,
             "null_characters_not_allowed": NULL_CHARACTERS,
         },
     )

@@ -27,7 +27,7 @@ from .directive_filters import (
     directives_for_list,
     filter_directives,
 )
-from .directive_forms import MAX_ID_DIGITS, DirectiveFilterForm, DirectiveUpdateForm
+from .directive_forms import MAX_ID_DIGITS, MAX_QUERY_LENGTH, DirectiveFilterForm, DirectiveUpdateForm
 from .models import Directive, DirectiveUpdate, Meeting, Office
 
 PAGE_SIZE = 20
@@ -87,7 +87,7 @@ def _status_chart(by_status: list[tuple[str, str, int]]) -> dict[str, Any]:
 @login_required
 def search_page(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
-    query = (request.GET.get("q") or "").strip()[:200]
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     ranking = search.rank(query) if query else search.Ranking(words=[], hits=[])
     page = Paginator(ranking.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     search.attach_records(list(page.object_list), ranking.words)

@@ -124,7 +124,10 @@ def render(
 
         progress(78, "กำลังใส่เลขหน้าในสารบัญ")
         for _ in range(3):
-            front = pdf.render_document(book.front(_anchor_pages(parts, front_pages)), pdf_variant=pdf_variant)
+            front = pdf.render_document(
+                book.front({name: index + 1 for name, (index, _x, _y) in _anchors(parts, front_pages).items()}),
+                pdf_variant=pdf_variant,
+            )
             if len(front.pages) == front_pages:
                 break
             # The contents took another page: number the body again.
@@ -149,20 +152,29 @@ def render(
     return content, front_part.pages + sum(part.pages for part in parts)
 
 
-def _anchor_pages(parts: list[LaidOutPart], front_pages: int) -> dict[str, int]:
-    pages, first = {}, front_pages + 1
+def _offsets(parts: list[LaidOutPart], front_pages: int) -> list[int]:
+    """How many pages come before each part: the front's and those of the parts before it."""
+    offsets, before = [], front_pages
     for part in parts:
-        for name, (index, _x, _y) in part.anchors.items():
-            pages.setdefault(name, first + index)
-        first += part.pages
-    return pages
+        offsets.append(before)
+        before += part.pages
+    return offsets
+
+
+def _anchors(parts: list[LaidOutPart], front_pages: int) -> dict[str, tuple[int, float, float]]:
+    """Each anchor of the body: (0-based page in the whole book, x, y); the first one wins, as in HTML."""
+    anchors: dict[str, tuple[int, float, float]] = {}
+    for part, offset in zip(parts, _offsets(parts, front_pages), strict=True):
+        for name, (index, x, y) in part.anchors.items():
+            anchors.setdefault(name, (offset + index, x, y))
+    return anchors
 
 
 def _submit_page_numbers(
     pool: ProcessPoolExecutor, book: BookHtml, parts: list[LaidOutPart], front_pages: int, pdf_variant: str | None
 ) -> Future:
     """Lay out the number-only pages of the last of ``parts`` (the ones before it fix its first number)."""
-    first_page = front_pages + 1 + sum(part.pages for part in parts[:-1])
+    first_page = _offsets(parts, front_pages)[-1] + 1
     wide = [width > height for width, height in parts[-1].sizes]
     return pool.submit(book_worker.lay_out, book.page_numbers(first_page, wide), pdf_variant)
 
@@ -185,15 +197,9 @@ def _assemble(
         page.add_overlay(number)
 
     # Where each anchor and bookmark is in the whole book.
-    offsets, first = [], front_part.pages
-    for part in parts:
-        offsets.append(first)
-        first += part.pages
+    offsets = _offsets(parts, front_part.pages)
     sizes = front_part.sizes + [size for part in parts for size in part.sizes]
-    anchors = {name: (index, x, y) for name, (index, x, y) in front_part.anchors.items()}
-    for part, offset in zip(parts, offsets, strict=True):
-        for name, (index, x, y) in part.anchors.items():
-            anchors.setdefault(name, (offset + index, x, y))
+    anchors = {**_anchors(parts, front_part.pages), **front_part.anchors}
     bookmarks = list(front_part.bookmarks) + [
         (level, label, offset + index, x, y)
         for part, offset in zip(parts, offsets, strict=True)

@@ -32,32 +32,32 @@ def _render(workers: int, options: PrintOptions) -> bytes:
     return content
 
 
+def _target_page(pdf: pikepdf.Pdf, destination: object) -> int:
+    """The 0-based page a destination goes to, named (WeasyPrint's own) or explicit (reports/book.py)."""
+    if isinstance(destination, pikepdf.String):
+        names = list(pdf.Root.Names.Dests.Names)
+        destination = names[names.index(destination) + 1]
+    return [page.objgen for page in pdf.pages].index(destination[0].objgen)
+
+
 def _links(content: bytes) -> list[tuple[int, int]]:
     """(page of the link, page it goes to) for every link, 0-based."""
     pdf = pikepdf.open(io.BytesIO(content))
-    numbers = {page.objgen: index for index, page in enumerate(pdf.pages)}
-    links = []
-    for index, page in enumerate(pdf.pages):
-        for annotation in page.obj.get("/Annots", []):
-            destination = annotation.get("/Dest")
-            if isinstance(destination, pikepdf.String):  # a named destination (WeasyPrint's own)
-                destination = pdf.Root.Names.Dests.Names[list(pdf.Root.Names.Dests.Names).index(destination) + 1]
-            links.append((index, numbers[destination[0].objgen]))
-    return links
+    return [
+        (index, _target_page(pdf, annotation.get("/Dest")))
+        for index, page in enumerate(pdf.pages)
+        for annotation in page.obj.get("/Annots", [])
+    ]
 
 
 def _outline(content: bytes) -> list[tuple[str, int]]:
     pdf = pikepdf.open(io.BytesIO(content))
-    numbers = {page.objgen: index for index, page in enumerate(pdf.pages)}
     with pdf.open_outline() as outline:
         items = []
 
         def walk(children: list) -> None:
             for item in children:
-                destination = item.destination
-                if isinstance(destination, pikepdf.String):
-                    destination = pdf.Root.Names.Dests.Names[list(pdf.Root.Names.Dests.Names).index(destination) + 1]
-                items.append((item.title, numbers[destination[0].objgen]))
+                items.append((item.title, _target_page(pdf, item.destination)))
                 walk(item.children)
 
         walk(outline.root)
