@@ -102,7 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["meetings.templatetags.thai"],
+            "builtins": ["meetings.templatetags.thai", "lamphun_portal.policy"],
         },
     },
 ]

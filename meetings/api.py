@@ -16,6 +16,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from lamphun_portal import policy
+
 from . import search
 from .api_permissions import IsReader
 from .directive_filters import filter_directives
@@ -138,7 +140,9 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsReader]
 
     def get_queryset(self) -> QuerySet[Meeting]:
-        meetings = Meeting.objects.select_related("organizer", "chair").prefetch_related("programs")
+        meetings = policy.readable_meetings(
+            self.request.user, Meeting.objects.select_related("organizer", "chair").prefetch_related("programs")
+        )
         if self.action != "list":
             return meetings
         params = self.request.query_params
@@ -184,10 +188,13 @@ class DirectiveViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsReader]
 
     def get_queryset(self) -> QuerySet[Directive]:
-        directives = Directive.objects.select_related("meeting", "issued_by").prefetch_related(
-            "responsible_offices",
-            "programs",
-            Prefetch("updates", DirectiveUpdate.objects.select_related("office").order_by("reported_on", "pk")),
+        directives = policy.readable_directives(
+            self.request.user,
+            Directive.objects.select_related("meeting", "issued_by").prefetch_related(
+                "responsible_offices",
+                "programs",
+                Prefetch("updates", DirectiveUpdate.objects.select_related("office").order_by("reported_on", "pk")),
+            ),
         )
         if self.action != "list":
             return directives

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 
-from .directive_filters import can_read
+from lamphun_portal import policy
 
 
 class IsReader(BasePermission):
@@ -16,4 +16,4 @@ class IsReader(BasePermission):
     message = _("บัญชีนี้ยังไม่ได้รับสิทธิ์อ่านข้อมูลการประชุม กรุณาติดต่อผู้ดูแลระบบ")
 
     def has_permission(self, request: Any, view: Any) -> bool:
-        return can_read(request.user)
+        return policy.is_reader(request.user)

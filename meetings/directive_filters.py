@@ -8,7 +8,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.functional import cached_property
 
-from . import roles, search
+from lamphun_portal import policy
+
+from . import search
 from .models import Directive, Meeting, SearchToken
 
 SORT_ORDERS = {
@@ -19,25 +21,13 @@ SORT_ORDERS = {
 }
 
 
-def can_read(user: Any) -> bool:
-    """Every role reads meetings and directives; a signed-in account without a role does not."""
-    return user.is_authenticated and user.has_perm("meetings.view_directive")
-
-
-def can_report_progress(user: Any, directive: Directive) -> bool:
-    """Admins, and staff of an office responsible for the directive, add progress updates."""
-    if roles.is_admin(user):
-        return True
-    office = roles.office_of(user)
-    if office is None or not roles.has_role(user, roles.STAFF):
-        return False
-    return any(responsible.pk == office.pk for responsible in directive.responsible_offices.all())
-
-
-def directives_for_list() -> QuerySet[Directive]:
-    """Directives with what a list row shows, in a fixed number of queries."""
-    return Directive.objects.select_related("meeting", "meeting__organizer", "issued_by").prefetch_related(
-        "responsible_offices", "programs"
+def directives_for_list(user: Any) -> QuerySet[Directive]:
+    """The directives a person may read, with what a list row shows, in a fixed number of queries."""
+    return policy.readable_directives(
+        user,
+        Directive.objects.select_related("meeting", "meeting__organizer", "issued_by").prefetch_related(
+            "responsible_offices", "programs"
+        ),
     )
 
 
@@ -77,10 +67,13 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
-def dashboard_numbers(year: int) -> dict[str, Any]:
-    """Meetings held, directives by status and by program, and overdue directives of a fiscal year."""
-    meetings = Meeting.objects.in_fiscal_year(year)
-    directives = Directive.objects.in_fiscal_year(year)
+def dashboard_numbers(year: int, *, meetings: QuerySet[Meeting], directives: QuerySet[Directive]) -> dict[str, Any]:
+    """Meetings held, directives by status and by program, and overdue directives of a fiscal year.
+
+    `meetings` and `directives` are what the reader may see (lamphun_portal/policy.py).
+    """
+    meetings = meetings.in_fiscal_year(year)
+    directives = directives.in_fiscal_year(year)
     by_status = dict(directives.values_list("status").annotate(n=Count("pk")).order_by())
     status_rows = [(value, label, by_status.get(value, 0)) for value, label in Directive.Status.choices]
     by_program = list(

@@ -16,41 +16,39 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
-from . import roles, search, services
+from . import search, services
 from .directive_filters import (
     CappedPaginator,
-    can_read,
-    can_report_progress,
     dashboard_numbers,
     directives_for_list,
     filter_directives,
 )
 from .directive_forms import MAX_ID_DIGITS, MAX_QUERY_LENGTH, DirectiveFilterForm, DirectiveUpdateForm
-from .models import Directive, DirectiveUpdate, Meeting, Office
+from .models import Directive, DirectiveUpdate, Office
 
 PAGE_SIZE = 20
 SEARCH_PAGE_SIZE = 20
 
 
 def _require_reader(request: HttpRequest) -> None:
-    if not can_read(request.user):
-        raise PermissionDenied
+    policy.require(request.user, policy.Action.READ)
 
 
 def _get_directive_for_user(request: HttpRequest, pk: int) -> Directive:
-    """The directive with its trail, or 404; 403 for an account without a role."""
-    _require_reader(request)
-    return get_object_or_404(
-        Directive.objects.select_related("meeting", "meeting__organizer", "issued_by").prefetch_related(
+    """The directive with its trail, or 404; 403 when the reader may not see it (a draft of another office)."""
+    return policy.get_directive_for_user(
+        request.user,
+        pk,
+        queryset=Directive.objects.select_related("meeting__organizer", "issued_by").prefetch_related(
             "programs",
             "responsible_offices",
             Prefetch(
                 "updates", DirectiveUpdate.objects.select_related("office", "author").order_by("reported_on", "pk")
             ),
         ),
-        pk=pk,
     )
 
 
@@ -59,13 +57,14 @@ def _get_directive_for_user(request: HttpRequest, pk: int) -> Directive:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
     current = thai.fiscal_year(timezone.now())
-    years = sorted({*Meeting.objects.values_list("fiscal_year", flat=True).distinct(), current}, reverse=True)
+    meetings = policy.readable_meetings(request.user)
+    years = sorted({*meetings.values_list("fiscal_year", flat=True).distinct(), current}, reverse=True)
     raw_year = request.GET.get("fiscal_year") or ""
     year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else current
     if year not in years:
         messages.warning(request, _("ไม่มีข้อมูลปีงบประมาณ %(year)s แสดงปีงบประมาณปัจจุบันแทน") % {"year": year})
         year = current
-    numbers = dashboard_numbers(year)
+    numbers = dashboard_numbers(year, meetings=meetings, directives=policy.readable_directives(request.user))
     return render(
         request,
         "meetings/dashboard.html",
@@ -89,6 +88,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
     query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     ranking = search.rank(query) if query else search.Ranking(words=[], hits=[])
+    ranking.hits = search.readable_hits(ranking.hits, request.user)
     page = Paginator(ranking.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     search.attach_records(list(page.object_list), ranking.words)
     return render(
@@ -110,7 +110,7 @@ def _filters(request: HttpRequest) -> tuple[DirectiveFilterForm, dict[str, Any]]
 def directive_list(request: HttpRequest) -> HttpResponse:
     _require_reader(request)
     form, filters = _filters(request)
-    directives = filter_directives(directives_for_list(), filters)
+    directives = filter_directives(directives_for_list(request.user), filters)
     page = CappedPaginator(directives, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -174,7 +174,7 @@ def _csv_rows(directives: Any) -> Iterator[str]:
 def directive_export(request: HttpRequest) -> StreamingHttpResponse:
     _require_reader(request)
     _, filters = _filters(request)
-    directives = filter_directives(directives_for_list(), filters)
+    directives = filter_directives(directives_for_list(request.user), filters)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response = StreamingHttpResponse(_csv_rows(directives), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="directives-{stamp}.csv"'
@@ -185,7 +185,7 @@ def directive_export(request: HttpRequest) -> StreamingHttpResponse:
 @login_required
 def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _get_directive_for_user(request, pk)
-    can_report = can_report_progress(request.user, directive)
+    can_report = policy.can_report_progress(request.user, directive)
     form = DirectiveUpdateForm(initial={"new_status": directive.status}) if can_report else None
     if request.method == "POST":
         if not can_report:
@@ -194,7 +194,7 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             services.add_directive_update(
                 directive=directive,
-                office=_reporting_office(request, directive),
+                office=policy.reporting_office(request.user, directive),
                 author=request.user,
                 note=form.cleaned_data["note"],
                 new_status=form.cleaned_data["new_status"],
@@ -208,15 +208,6 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _reporting_office(request: HttpRequest, directive: Directive) -> Office:
-    """The reporter's own office; an admin without one reports for the first responsible office."""
-    office = roles.office_of(request.user)
-    if office is not None:
-        return office
-    responsible = list(directive.responsible_offices.all())
-    return responsible[0] if responsible else directive.meeting.organizer
-
-
 # --- Carried-forward agenda (for the meeting form) -------------------------------------------------------
 @login_required
 def carried_forward(request: HttpRequest) -> HttpResponse:
@@ -225,12 +216,16 @@ def carried_forward(request: HttpRequest) -> HttpResponse:
     office_id = request.GET.get("office", "")
     if not office_id:
         # The meeting form asks for its organizer; opened on its own, the page shows the user's own office.
-        office = roles.office_of(request.user)
+        office = policy.office_of(request.user)
     elif office_id.isdigit() and len(office_id) <= MAX_ID_DIGITS:
         office = get_object_or_404(Office, pk=int(office_id))
     else:
         raise Http404(_("ไม่พบหน่วยงาน"))
-    items = services.carried_forward_directives(office=office) if office else []
+    items = (
+        services.carried_forward_directives(office=office, directives=policy.readable_directives(request.user))
+        if office
+        else []
+    )
     return render(
         request,
         "meetings/directive_carried_forward.html",

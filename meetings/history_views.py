@@ -4,42 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, history, roles
+from lamphun_portal import policy
+
+from . import history
 from .models import Directive, Meeting
 
 ENTRIES_PER_PAGE = 50
 
 
-def _require_reader(request: HttpRequest) -> None:
-    """Anyone with a role reads meetings (and so their history); a signed-in user without one does not."""
-    if not request.user.has_perm("meetings.view_meeting"):
-        raise PermissionDenied
-
-
-def _require_admin(request: HttpRequest) -> None:
-    if not roles.is_admin(request.user):
-        raise PermissionDenied
-
-
-def _get_meeting_for_deleter(request: HttpRequest, pk: int) -> Meeting:
-    """A meeting the user may delete: an admin any, staff only their own office's meetings."""
-    meeting = get_object_or_404(Meeting.objects.select_related("organizer"), pk=pk)
-    if roles.is_admin(request.user):
-        return meeting
-    office = roles.office_of(request.user)
-    if not request.user.has_perm("meetings.delete_meeting") or office is None or meeting.organizer_id != office.pk:
-        raise PermissionDenied
-    return meeting
-
-
 def _mark_revertable(request: HttpRequest, entries: list[history.ChangeEntry], subject: Meeting | Directive) -> None:
-    if not roles.is_admin(request.user):
+    if not policy.allows(request.user, policy.Action.REVERT, subject):
         return
     for entry in entries:
         entry.revertable = entry.model is type(subject) and entry.record.id == subject.pk and entry.action != "ลบ"
@@ -47,31 +27,29 @@ def _mark_revertable(request: HttpRequest, entries: list[history.ChangeEntry], s
 
 @login_required
 def meeting_history(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reader(request)
     # A draft's history is as private as the draft: staff of other offices get 403, like on its page.
-    meeting = access.get_meeting_for_user(request.user, pk)
+    meeting = policy.get_meeting_for_user(request.user, pk)
     page = Paginator(history.meeting_change_log(meeting.pk), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
     _mark_revertable(request, page.object_list, meeting)
-    context = {"subject": meeting, "page": page, "can_revert": roles.is_admin(request.user), "kind": "meeting"}
+    can_revert = policy.allows(request.user, policy.Action.REVERT, meeting)
+    context = {"subject": meeting, "page": page, "can_revert": can_revert, "kind": "meeting"}
     return render(request, "meetings/history.html", context)
 
 
 @login_required
 def directive_history(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reader(request)
-    directive = get_object_or_404(Directive.objects.select_related("meeting"), pk=pk)
-    if not access.can_view(request.user, directive.meeting):
-        raise PermissionDenied
+    directive = policy.get_directive_for_user(request.user, pk)
     page = Paginator(history.directive_change_log(directive.pk), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
     _mark_revertable(request, page.object_list, directive)
-    context = {"subject": directive, "page": page, "can_revert": roles.is_admin(request.user), "kind": "directive"}
+    can_revert = policy.allows(request.user, policy.Action.REVERT, directive)
+    context = {"subject": directive, "page": page, "can_revert": can_revert, "kind": "directive"}
     return render(request, "meetings/history.html", context)
 
 
 @login_required
 @require_POST
 def meeting_revert(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
-    _require_admin(request)
+    policy.get_meeting_for_user(request.user, pk, policy.Action.REVERT)
     record = get_object_or_404(Meeting.history.exclude(history_type="-"), id=pk, history_id=history_id)
     return _revert(request, record, "meetings:history", pk)
 
@@ -79,7 +57,7 @@ def meeting_revert(request: HttpRequest, pk: int, history_id: int) -> HttpRespon
 @login_required
 @require_POST
 def directive_revert(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
-    _require_admin(request)
+    policy.get_directive_for_user(request.user, pk, policy.Action.REVERT)
     record = get_object_or_404(Directive.history.exclude(history_type="-"), id=pk, history_id=history_id)
     return _revert(request, record, "meetings:directive_history", pk)
 
@@ -96,7 +74,7 @@ def _revert(request: HttpRequest, record: object, back: str, pk: int) -> HttpRes
 
 @login_required
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _get_meeting_for_deleter(request, pk)
+    meeting = policy.get_meeting_for_user(request.user, pk, policy.Action.DELETE)
     if request.method == "POST":
         history.delete_meeting(meeting=meeting, user=request.user)
         messages.success(request, "ลบการประชุมแล้ว หากลบผิด ผู้ดูแลระบบกู้คืนได้จากหน้า “การประชุมที่ถูกลบ”")
@@ -111,14 +89,14 @@ def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def deleted_meetings(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
+    policy.require(request.user, policy.Action.RESTORE)
     return render(request, "meetings/deleted_meetings.html", {"deleted": history.deleted_meetings()})
 
 
 @login_required
 @require_POST
 def meeting_restore(request: HttpRequest, batch: str) -> HttpResponse:
-    _require_admin(request)
+    policy.require(request.user, policy.Action.RESTORE)
     try:
         meeting = history.restore_deleted_meeting(batch=batch, user=request.user)
     except ValidationError as error:

@@ -7,26 +7,21 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
-from . import roles
 from .importers import NewsMeeting, extract
 from .models import Office, Program
 
 
 def importable_offices(user: AbstractBaseUser) -> QuerySet[Office]:
-    """Offices a user may record meetings for: an admin any office of the department, staff their own and
-    the district offices under it."""
+    """Offices whose meetings a person may import: the offices they record meetings for (policy), of the
+    department's own kinds (a news post is an office's own)."""
     kinds = [Office.Kind.PROVINCIAL_OFFICE, Office.Kind.DISTRICT_OFFICE]
-    if roles.is_admin(user):
-        return Office.objects.filter(kind__in=kinds)
-    office = roles.office_of(user)
-    if office is None:
-        return Office.objects.none()
-    return Office.objects.filter(Q(pk=office.pk) | Q(parent=office), kind__in=kinds)
+    return policy.recording_offices(user).filter(kind__in=kinds)
 
 
 class ImportNewsForm(forms.Form):
@@ -80,7 +75,7 @@ class ImportNewsForm(forms.Form):
         super().__init__(*args, **kwargs)
         offices = importable_offices(user)
         self.fields["organizer"].queryset = offices
-        own = roles.office_of(user)
+        own = policy.office_of(user)
         if own is not None and offices.filter(pk=own.pk).exists():
             self.fields["organizer"].initial = own.pk
         self.news: NewsMeeting | None = None

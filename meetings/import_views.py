@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from lamphun_portal import policy
+
 from . import services
 from .import_forms import ImportNewsForm
 from .models import Meeting
-
-
-def _require_recorder(request: HttpRequest) -> None:
-    """Only those who record meetings import them (staff and admins)."""
-    if not request.user.has_perm("meetings.add_meeting"):
-        raise PermissionDenied
 
 
 def _review_url(meeting: Meeting) -> str:
@@ -30,7 +25,7 @@ def _review_url(meeting: Meeting) -> str:
 
 @login_required
 def import_news(request: HttpRequest) -> HttpResponse:
-    _require_recorder(request)
+    policy.require(request.user, policy.Action.IMPORT_NEWS)
     # Bound on every POST, even an empty one: an empty submission must get its Thai errors, not a blank form.
     form = ImportNewsForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():

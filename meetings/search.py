@@ -30,6 +30,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
 from .models import Attendance, Directive, Meeting, SearchToken
@@ -312,6 +313,25 @@ def _grouped_sql(rarest: str, others: list[str], kinds: tuple[int, ...]) -> tupl
 def ranked_ids(query: str, kind: int) -> list[int]:
     """Ids of one kind of record matching the query, best first (for the API and the list filters)."""
     return [hit.object_id for hit in rank(query, kinds=(kind,)).hits]
+
+
+def readable_hits(hits: list[Hit], user: Any) -> list[Hit]:
+    """The hits this person may open (lamphun_portal/policy.py), in the same order: two queries."""
+    meeting_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.MEETING]
+    directive_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.DIRECTIVE]
+    readable = {
+        SearchToken.Kind.MEETING: set(
+            policy.readable_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True)
+        )
+        if meeting_ids
+        else set(),
+        SearchToken.Kind.DIRECTIVE: set(
+            policy.readable_directives(user).filter(pk__in=directive_ids).values_list("pk", flat=True)
+        )
+        if directive_ids
+        else set(),
+    }
+    return [hit for hit in hits if hit.object_id in readable[hit.kind]]
 
 
 def attach_records(hits: list[Hit], words: list[str]) -> None:

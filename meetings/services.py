@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -372,15 +372,18 @@ class CarriedForward:
         return self.directive.get_status_display()
 
 
-def carried_forward_directives(*, office: Office, before: dt.datetime | None = None) -> list[CarriedForward]:
+def carried_forward_directives(
+    *, office: Office, directives: QuerySet[Directive], before: dt.datetime | None = None
+) -> list[CarriedForward]:
     """Directives of the office's earlier meetings that are still open, oldest meeting first.
 
     For a new meeting's agenda item เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว: the meeting form offers these
-    with their latest status. `before` is the new meeting's start (default: now).
+    with their latest status. `directives` are those the reader may see (lamphun_portal/policy.py);
+    `before` is the new meeting's start (default: now).
     """
     before = before or timezone.now()
     directives = list(
-        Directive.objects.open()
+        directives.open()
         .filter(meeting__organizer=office, meeting__starts_at__lt=before)
         .select_related("meeting", "issued_by")
         .prefetch_related(

@@ -14,21 +14,18 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, forms, roles, services
+from lamphun_portal import policy
+
+from . import forms, services
 from .models import AgendaItem, Attendance, Directive, Meeting, MeetingTransition, Office
 
 PAGE_SIZE = 20
 
 
-def _require_reader(request: HttpRequest) -> None:
-    if not access.can_read_meetings(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    _require_reader(request)
-    meetings = access.visible_meetings(request.user)
+    policy.require(request.user, policy.Action.READ)
+    meetings = policy.readable_meetings(request.user)
     years = list(meetings.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
     offices = Office.objects.filter(pk__in=meetings.values("organizer"))
     filters = forms.MeetingFilterForm(request.GET or None, years=years, offices=offices)
@@ -52,14 +49,13 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "filtered": any(request.GET.get(name) for name in ("fiscal_year", "office", "status")),
             "query": query.urlencode(),
-            "can_create": access.can_create(request.user),
         },
     )
 
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
+    meeting = policy.get_meeting_for_user(request.user, pk)
     meeting = (
         Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker")
         .prefetch_related(
@@ -87,8 +83,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "present": [a for a in attendances if a.presence in (presence.PRESENT, presence.SUBSTITUTE)],
             "absent": [a for a in attendances if a.presence == presence.ABSENT],
             "invited": [a for a in attendances if a.presence == presence.INVITED],
-            "can_edit": access.can_edit(request.user, meeting),
-            "transitions": access.allowed_transitions(request.user, meeting),
+            "transitions": policy.allowed_transitions(request.user, meeting),
         },
     )
 
@@ -163,11 +158,10 @@ def _edit(request: HttpRequest, meeting: Meeting, offices: Any) -> HttpResponse:
 
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    offices = access.recording_offices(request.user)
-    if not offices.exists():
-        raise PermissionDenied
+    policy.require(request.user, policy.Action.RECORD)
+    offices = policy.recording_offices(request.user)
     meeting = Meeting()
-    own = roles.office_of(request.user)
+    own = policy.office_of(request.user)
     if own is not None:
         meeting.organizer = own
     return _edit(request, meeting, offices)
@@ -175,17 +169,17 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk, for_edit=True)
-    offices = access.recording_offices(request.user) | Office.objects.filter(pk=meeting.organizer_id)
+    meeting = policy.get_meeting_for_user(request.user, pk, policy.Action.EDIT)
+    offices = policy.recording_offices(request.user) | Office.objects.filter(pk=meeting.organizer_id)
     return _edit(request, meeting, offices.distinct())
 
 
 @login_required
 @require_POST
 def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
+    meeting = policy.get_meeting_for_user(request.user, pk)
     to_status = request.POST.get("to_status", "")
-    if to_status not in access.allowed_transitions(request.user, meeting):
+    if to_status not in policy.allowed_transitions(request.user, meeting):
         raise PermissionDenied
     try:
         services.transition_meeting(meeting=meeting, to_status=to_status, user=request.user)
@@ -200,8 +194,7 @@ def meeting_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def person_create(request: HttpRequest) -> JsonResponse:
     """Add a person from the meeting form (fetch); answers the new option or the Thai errors per field."""
-    if not request.user.has_perm("meetings.add_person"):
-        raise PermissionDenied
+    policy.require(request.user, policy.Action.RECORD)
     form = forms.PersonForm(request.POST, prefix="new_person")
     if not form.is_valid():
         return JsonResponse({"errors": {name: list(errs) for name, errs in form.errors.items()}}, status=422)

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
+from lamphun_portal import policy
 from meetings.models import Meeting
 
 from . import posts
@@ -23,7 +24,7 @@ class NewsFeed(Feed):
     language = "th"
 
     def items(self) -> QuerySet[Meeting]:
-        return Meeting.objects.published().select_related("organizer").order_by("-starts_at")[:FEED_ITEMS]
+        return policy.public_meetings().select_related("organizer").order_by("-starts_at")[:FEED_ITEMS]
 
     def item_title(self, item: Meeting) -> str:
         return posts.headline(item)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,8 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
-from meetings import access, roles
 from meetings.models import Meeting
 
 from . import posts
@@ -30,7 +29,7 @@ POSTS_PER_PAGE = 10
 def _get_published_meeting(pk: int) -> Meeting:
     """A meeting the public may read: published only. Drafts and certified minutes are 404, not 403,
     so that the public cannot even learn they exist."""
-    return get_object_or_404(Meeting.objects.published().select_related("organizer", "chair"), pk=pk)
+    return get_object_or_404(policy.public_meetings().select_related("organizer", "chair"), pk=pk)
 
 
 def _fiscal_year(request: HttpRequest) -> int | None:
@@ -40,7 +39,7 @@ def _fiscal_year(request: HttpRequest) -> int | None:
 
 def news_list(request: HttpRequest) -> HttpResponse:
     year = _fiscal_year(request)
-    published = Meeting.objects.published()
+    published = policy.public_meetings()
     years = list(published.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct())
     meetings = (
         published.select_related("organizer")
@@ -73,9 +72,9 @@ def news_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def news_photo(request: HttpRequest, pk: int) -> FileResponse:
     """A photo of a published meeting. Photos are served here, not from /media/, so that the photos of
     a draft stay private until the meeting is published."""
-    photo = get_object_or_404(MeetingPhoto.objects.select_related("meeting"), pk=pk)
-    if photo.meeting.status != Meeting.Status.PUBLISHED:
-        raise Http404
+    photo = get_object_or_404(
+        MeetingPhoto.objects.select_related("meeting"), pk=pk, meeting__in=policy.public_meetings()
+    )
     return _photo_response(photo, cache="public, max-age=3600")
 
 
@@ -83,8 +82,7 @@ def news_photo(request: HttpRequest, pk: int) -> FileResponse:
 def staff_photo(request: HttpRequest, pk: int) -> FileResponse:
     """A photo of a meeting the user may read (a draft's photos only for its own office, officials and admins)."""
     photo = get_object_or_404(MeetingPhoto.objects.select_related("meeting"), pk=pk)
-    if not access.can_view(request.user, photo.meeting):
-        raise PermissionDenied
+    policy.get_meeting_for_user(request.user, photo.meeting_id)
     return _photo_response(photo, cache="private, no-store")
 
 
@@ -101,7 +99,7 @@ def _photo_response(photo: MeetingPhoto, *, cache: str) -> FileResponse:
 def calendar_ics(request: HttpRequest) -> HttpResponse:
     """Upcoming published meetings as iCalendar (RFC 5545), for calendar apps to subscribe to."""
     today = dt.datetime.combine(timezone.localdate(), dt.time.min, tzinfo=timezone.get_current_timezone())
-    meetings = Meeting.objects.published().filter(starts_at__gte=today).select_related("organizer")
+    meetings = policy.public_meetings().filter(starts_at__gte=today).select_related("organizer")
     calendar = Calendar()
     calendar.add("prodid", "-//Lamphun Community Development Office//Meeting portal//TH")
     calendar.add("version", "2.0")
@@ -135,14 +133,8 @@ def _event(request: HttpRequest, meeting: Meeting) -> Event:
 
 
 def _get_meeting_for_photo_editor(request: HttpRequest, pk: int) -> Meeting:
-    """A meeting whose photos the user may change: an admin any, staff only their own office's."""
-    meeting = get_object_or_404(Meeting.objects.select_related("organizer"), pk=pk)
-    if roles.is_admin(request.user):
-        return meeting
-    office = roles.office_of(request.user)
-    if not request.user.has_perm("meetings.change_meeting") or office is None or meeting.organizer_id != office.pk:
-        raise PermissionDenied
-    return meeting
+    """A meeting whose photos the user may change (lamphun_portal/policy.py: admins, the organising office)."""
+    return policy.get_meeting_for_user(request.user, pk, policy.Action.MANAGE_PHOTOS)
 
 
 @login_required

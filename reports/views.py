@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
+from lamphun_portal import policy
 from meetings.models import Meeting
 
 from . import jobs, services
-from .access import require_export_permission
 from .documents import PrintOptions
 from .forms import ExportOptionsForm
 from .models import ExportJob, ExportKind, RenderedPdf
@@ -25,9 +25,10 @@ def _options(request: HttpRequest) -> PrintOptions:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    require_export_permission(request)
+    policy.require(request.user, policy.Action.EXPORT)
     years = (
-        Meeting.objects.values("fiscal_year")
+        policy.readable_meetings(request.user)
+        .values("fiscal_year")
         .annotate(
             published=Count("pk", filter=Q(status=Meeting.Status.PUBLISHED)),
             total=Count("pk"),
@@ -46,8 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_POST
 def export_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """Download the minutes: from the cache, rendered now when small, else as a background job."""
-    require_export_permission(request)
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = policy.get_meeting_for_user(request.user, pk, policy.Action.EXPORT)
     options = _options(request)
     prepared = services.prepare_minutes(meeting, options)
     rendered = services.cached_pdf(prepared)
@@ -63,7 +63,7 @@ def export_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def export_fiscal_year(request: HttpRequest, year: int) -> HttpResponse:
     """Queue the fiscal-year book and show its progress."""
-    require_export_permission(request)
+    policy.require(request.user, policy.Action.EXPORT)
     job = jobs.enqueue(
         kind=ExportKind.FISCAL_YEAR_BOOK, options=_options(request), requested_by=request.user, fiscal_year=year
     )
@@ -74,7 +74,7 @@ def export_fiscal_year(request: HttpRequest, year: int) -> HttpResponse:
 @require_GET
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress of an export; htmx polls the progress fragment until the job is finished."""
-    require_export_permission(request)
+    policy.require(request.user, policy.Action.EXPORT)
     job = get_object_or_404(ExportJob.objects.select_related("meeting", "result"), pk=pk)
     if job.status == ExportJob.Status.QUEUED:
         # The process that queued the job may have gone: any app server polling it starts a worker.
@@ -86,7 +86,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    require_export_permission(request)
+    policy.require(request.user, policy.Action.EXPORT)
     rendered = get_object_or_404(RenderedPdf, pk=pk)
     response = HttpResponse(bytes(rendered.content), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=rendered.filename)

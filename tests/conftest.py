@@ -4,6 +4,7 @@
 - district1 เจ้าหน้าที่ of the แม่ทา district office
 - official1 ผู้บริหาร (reads everything, follows up directives)
 - admin1    ผู้ดูแลระบบ (everything)
+- other_staff เจ้าหน้าที่ of the ลี้ district office (an office unrelated to staff1's and district1's work)
 - outsider  signed in, but with no role and no office
 Use them everywhere, like healthchecks' alice/bob/charlie.
 """
@@ -23,6 +24,7 @@ from hypothesis import settings as hypothesis_settings
 from meetings.demo import data
 from meetings.demo.loader import load_demo
 from meetings.models import Meeting, Office
+from tests.permissions_matrix import make_other_staff
 
 # Property-based tests explore new random input on every run at a desk; CI (.ci/run sets
 # HYPOTHESIS_PROFILE=ci) runs the same examples every time, so that a red CI is always reproducible.
@@ -39,6 +41,7 @@ class Personas:
     official: User
     admin: User
     outsider: User
+    other_staff: User
 
     def client_for(self, user: User | None) -> Client:
         client = Client()
@@ -87,7 +90,8 @@ def demo(db: None) -> Meeting:
 def personas(demo: Meeting) -> Personas:
     users = {name: User.objects.get(username=name) for name in data.DEMO_USERS}
     outsider = User.objects.create_user("outsider", password=PASSWORD)
-    for user in users.values():
+    other_staff = make_other_staff()
+    for user in [*users.values(), other_staff]:
         user.set_password(PASSWORD)
         user.save(update_fields=["password"])
     return Personas(
@@ -96,6 +100,7 @@ def personas(demo: Meeting) -> Personas:
         official=users["official1"],
         admin=users["admin1"],
         outsider=outsider,
+        other_staff=other_staff,
     )
 
 

@@ -1,32 +1,47 @@
-"""Who may open which URL: every named URL of the portal, with the status each persona must get.
+"""Who may open which URL: every named URL of the portal, for every persona and every kind of record.
 
-tests/security/test_permissions_matrix.py requests every entry as every persona, and walks the URL
-configuration: a URL name that is not listed here fails the suite. When you add a URL, add a `Route`
-here saying what anonymous visitors, signed-in users without a role (outsider), staff of the
-meeting's own office (staff), staff of another office (district_staff), officials and admins get.
+tests/security/test_permissions_matrix.py walks the URL configuration: a URL name that is not listed
+here fails the suite. When you add a URL, add a `Route` saying what each persona gets.
 
-Expected values: an HTTP status code, or LOGIN for "redirected to the login page".
-The objects used are the seed meeting of 17 November 2563 (organised by the provincial office, where
-`staff` works) and its first directive; see `World`.
+The records (see `World.build`): a meeting in each state (draft, certified, published) organised by the
+provincial office (where `staff` and `official` work) and the same three organised by another office
+(the ลี้ district office, where `other_staff` works). Each has a directive given to the แม่ทา district office
+(where `district_staff` works), a progress report, a photo, and a word of its own (`Record.marker`) in its
+title and directive, so that a list page can be checked for what it shows as well as for its status.
+
+So for a provincial record `staff` is staff of the organising office, `district_staff` staff of a
+responsible office and `other_staff` staff of an unrelated office; for a ลี้ record `other_staff` organises
+and `staff` is unrelated. `official` is an official of the provincial office.
+
+This file states the rules in the office's words, independently of lamphun_portal/policy.py, which the
+portal asks: the test compares the two.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
-from meetings import history
+from meetings import history, roles
 from meetings.demo import data
-from meetings.models import Community, Directive, Meeting
+from meetings.models import Community, Directive, DirectiveUpdate, Meeting, Office, Person, Program
 from news.models import MeetingPhoto
 
 LOGIN = "login"
-PERSONAS = ("anonymous", "outsider", "staff", "district_staff", "official", "admin")
+PERSONAS = ("anonymous", "outsider", "staff", "district_staff", "other_staff", "official", "admin")
+# The accounts `make run` creates (tests/conftest.py), for crawls as a person would use the portal.
+DEMO_PERSONAS = ("staff", "district_staff", "official", "admin")
+STATUSES = (Meeting.Status.DRAFT, Meeting.Status.CERTIFIED, Meeting.Status.PUBLISHED)
+OTHER_DISTRICT = "ลี้"
 
 # URL namespaces whose permissions another test owns: Django's admin site refuses everyone but
 # staff users (tests/security/test_permissions_matrix.py::test_admin_site_refuses_non_admins).
@@ -39,58 +54,292 @@ def _png() -> SimpleUploadedFile:
     return SimpleUploadedFile("p.png", buffer.getvalue(), content_type="image/png")
 
 
-@dataclass
-class World:
-    """The objects URLs point at, built from the demo data for each test."""
+def make_other_staff() -> User:
+    """เจ้าหน้าที่ of the ลี้ district office: the unrelated office for the provincial office's records."""
+    user = User.objects.create_user("other_staff")
+    office = Office.objects.get(name=data.district_office(OTHER_DISTRICT))
+    Person.objects.create(title="นาย", first_name="ทดสอบ", last_name="ต่างสำนักงาน", office=office, user=user)
+    user.groups.add(Group.objects.get(name=roles.STAFF))
+    return user
 
-    meeting: Meeting
-    admin: Any
+
+@dataclass
+class Record:
+    """One meeting of the world, with its directive, progress report and photo.
+
+    Ids, not objects: a persona's request may delete them (rolled back after), and the next persona's
+    request needs the same ids again.
+    """
+
+    key: str
+    status: str
+    provincial: bool
+    meeting_id: int
+    organizer_id: int
+    directive_id: int
+    photo_id: int
 
     @property
-    def directive(self) -> Directive:
-        return self.meeting.directives.order_by("pk").first()
+    def query(self) -> str:
+        """A word found only in this record (its title and its directive): what list pages are searched for."""
+        return f"mk{self.key}"
 
-    def photo(self) -> MeetingPhoto:
-        """A photo attached to the (published) seed meeting."""
-        return MeetingPhoto.objects.create(meeting=self.meeting, image=_png(), image_format="PNG")
+    @property
+    def marker(self) -> str:
+        """Another word found only in this record, never typed into a search box: what a page must (not) show."""
+        return f"zz{self.key}"
 
-    def photo_upload(self) -> dict[str, Any]:
-        return {"image": _png()}
+    @property
+    def meeting(self) -> Meeting:
+        return Meeting.objects.get(pk=self.meeting_id)
+
+
+@dataclass
+class World:
+    """The records URLs point at, built on the demo data for each test."""
+
+    admin: User
+    records: list[Record]
+    seed: Meeting
+
+    @classmethod
+    def build(cls, *, admin: User, seed: Meeting, seed_first: bool = False) -> World:
+        """The six records; with `seed_first`, the seed meeting (published, provincial) comes first, so that
+        the URLs of `urls_answering(..., every_record=False)` are the seed's pages (tests that fill it)."""
+        offices = {
+            "p": Office.objects.get(name=data.PROVINCIAL),
+            "o": Office.objects.get(name=data.district_office(OTHER_DISTRICT)),
+        }
+        responsible = Office.objects.get(name=data.district_office("แม่ทา"))
+        program = Program.objects.get(code="khok-nong-na")
+        village = community_of("แม่ทา")
+        records = []
+        for index, (prefix, status) in enumerate((p, s) for p in offices for s in STATUSES):
+            key = f"{prefix}{status}"
+            meeting = Meeting.objects.create(
+                title=f"ประชุมทดสอบสิทธิ์ mk{key} zz{key}",
+                organizer=offices[prefix],
+                starts_at=dt.datetime(2023, 3, 1 + index, 9, 0, tzinfo=timezone.get_default_timezone()),
+                venue="ห้องประชุมทดสอบ",
+                status=status,
+            )
+            meeting.programs.add(program)
+            directive = Directive.objects.create(
+                meeting=meeting, order=1, text=f"ข้อสั่งการทดสอบสิทธิ์ mk{key} zz{key}", due_date=dt.date(2023, 6, 30)
+            )
+            directive.responsible_offices.add(responsible)
+            directive.programs.add(program)
+            directive.communities.add(village)
+            DirectiveUpdate.objects.create(
+                directive=directive, office=responsible, note="ลงพื้นที่แล้ว", new_status="in_progress"
+            )
+            directive.status = Directive.Status.IN_PROGRESS
+            directive.save(update_fields=["status"])
+            photo = MeetingPhoto.objects.create(meeting=meeting, image=_png(), image_format="PNG")
+            records.append(
+                Record(
+                    key=key,
+                    status=status,
+                    provincial=prefix == "p",
+                    meeting_id=meeting.pk,
+                    organizer_id=meeting.organizer_id,
+                    directive_id=directive.pk,
+                    photo_id=photo.pk,
+                )
+            )
+        if seed_first:
+            records.insert(0, _seed_record(seed))
+        return cls(admin=admin, records=records, seed=seed)
+
+    def record(self, key: str) -> Record:
+        return next(record for record in self.records if record.key == key)
 
     def deleted_batch(self) -> str:
         """A meeting deleted through the history service, for the restore URL."""
-        return history.delete_meeting(meeting=self.meeting, user=self.admin)
+        return history.delete_meeting(meeting=self.record("ppublished").meeting, user=self.admin)
 
 
-def _everyone(status: int | str) -> dict[str, int | str]:
-    return dict.fromkeys(PERSONAS, status)
+def _seed_record(seed: Meeting) -> Record:
+    directive = seed.directives.order_by("pk").first()
+    photo = MeetingPhoto.objects.create(meeting=seed, image=_png(), image_format="PNG")
+    return Record(
+        key="seed",
+        status=seed.status,
+        provincial=True,
+        meeting_id=seed.pk,
+        organizer_id=seed.organizer_id,
+        directive_id=directive.pk,
+        photo_id=photo.pk,
+    )
 
 
-def _signed_in(status: int | str, anonymous: int | str = LOGIN) -> dict[str, int | str]:
-    return {**_everyone(status), "anonymous": anonymous}
+def community_of(district: str) -> Community:
+    """A demo village of the district."""
+    return Community.objects.filter(district=district).order_by("pk").first()
 
 
-def _readers(status: int = 200) -> dict[str, int | str]:
-    """Everyone with a role reads; a signed-in user without a role is refused."""
-    return {**_signed_in(status), "outsider": 403}
+# --- The rules, in the office's words ------------------------------------------------------------------
 
 
-def _api_readers() -> dict[str, int | str]:
-    """The JSON API: like _readers, but an anonymous call gets 401 (no login page redirect for a program)."""
-    return {**_readers(), "anonymous": 401}
+@dataclass(frozen=True)
+class Who:
+    """A persona facing a record (None for a URL about no record)."""
+
+    persona: str
+    record: Record | None
+
+    @property
+    def organising(self) -> bool:
+        """Of the office that organised the meeting (staff or official)."""
+        if self.record is None:
+            return False
+        if self.record.provincial:
+            return self.persona in {"staff", "official"}
+        return self.persona == "other_staff"
+
+    @property
+    def is_staff(self) -> bool:
+        return self.persona in {"staff", "district_staff", "other_staff"}
+
+    @property
+    def reads(self) -> bool:
+        """A draft stays inside its office; everything else is read by every role."""
+        if self.persona in {"anonymous", "outsider"}:
+            return False
+        if self.persona == "admin" or self.record is None or self.record.status != Meeting.Status.DRAFT:
+            return True
+        return self.organising
+
+    @property
+    def edits(self) -> bool:
+        """Admins edit anything; staff only their own office's drafts. Deleting needs the right to edit."""
+        if self.persona == "admin":
+            return True
+        return self.is_staff and self.organising and self.record.status == Meeting.Status.DRAFT
+
+    @property
+    def moves_forward(self) -> bool:
+        """Certify a draft, publish certified minutes: staff of the organising office and admins;
+        reopen published minutes (the forward step of `published` in this matrix): admins only."""
+        if self.persona == "admin":
+            return True
+        return self.is_staff and self.organising and self.record.status != Meeting.Status.PUBLISHED
+
+    @property
+    def manages_photos(self) -> bool:
+        return self.persona == "admin" or (self.is_staff and self.organising)
+
+    @property
+    def reports(self) -> bool:
+        """Progress is reported by the responsible office (แม่ทา), once it may read the directive, and admins."""
+        return self.reads and self.persona in {"district_staff", "admin"}
 
 
-def _admins_only(status: int) -> dict[str, int | str]:
-    return {**_signed_in(403), "admin": status}
+Expect = Callable[[Who], int | str]
+
+
+def answer(allowed: Callable[[Who], bool], ok: int = 200, anonymous: int | str = LOGIN, denied: int = 403) -> Expect:
+    """`ok` when allowed; the login page for anonymous visitors; 403 for everyone else."""
+
+    def expect(who: Who) -> int | str:
+        if who.persona == "anonymous":
+            return anonymous
+        return ok if allowed(who) else denied
+
+    return expect
+
+
+def api(allowed: Callable[[Who], bool]) -> Expect:
+    """The JSON API: 401 without credentials, 403 without a role, 404 for a record the reader may not see."""
+
+    def expect(who: Who) -> int | str:
+        if who.persona == "anonymous":
+            return 401
+        if who.persona == "outsider":
+            return 403
+        return 200 if allowed(who) else 404
+
+    return expect
+
+
+def everyone(status: int) -> Expect:
+    return lambda who: status
+
+
+def public(who: Who) -> int:
+    """Public news pages: published meetings for everyone, anything else does not exist (404)."""
+    return 200 if who.record.status == Meeting.Status.PUBLISHED else 404
+
+
+def readers(who: Who) -> bool:
+    return who.persona not in {"anonymous", "outsider"}
+
+
+def signed_in(who: Who) -> bool:
+    return who.persona != "anonymous"
+
+
+def admins(who: Who) -> bool:
+    return who.persona == "admin"
+
+
+def recorders(who: Who) -> bool:
+    return who.is_staff or who.persona == "admin"
+
+
+def district_editors(district: str) -> Callable[[Who], bool]:
+    office_staff = {"แม่ทา": "district_staff", OTHER_DISTRICT: "other_staff"}[district]
+    return lambda who: who.persona in {office_staff, "admin"}
+
+
+def any_district_editor(who: Who) -> bool:
+    return who.persona in {"district_staff", "other_staff", "admin"}
+
+
+Args = Callable[[World, Record | None], list[Any]]
+Data = Callable[[World, Record | None], dict[str, Any]]
+
+
+def _none(world: World, record: Record | None) -> list[Any]:
+    return []
+
+
+def _no_data(world: World, record: Record | None) -> dict[str, Any]:
+    return {}
+
+
+def _meeting(world: World, record: Record | None) -> list[Any]:
+    return [record.meeting_id]
+
+
+def _directive(world: World, record: Record | None) -> list[Any]:
+    return [record.directive_id]
+
+
+def _photo(world: World, record: Record | None) -> list[Any]:
+    return [record.photo_id]
+
+
+def _query(world: World, record: Record | None) -> dict[str, Any]:
+    return {"q": record.query}
 
 
 @dataclass(frozen=True)
 class Route:
+    """A URL pattern, how to call it, and the answer each persona gets.
+
+    `per_record`: the URL is called once for each record of the world (its args and data may use it).
+    `shows`: for pages that list records, whether the record's marker must be on the page (True) or must
+    not be (False); None where the page may leave out a record it could show (a feed of coming meetings).
+    """
+
     name: str
-    expect: dict[str, int | str]
-    args: Callable[[World], list[Any]] = lambda world: []
+    expect: Expect
+    args: Args = _none
     method: str = "get"
-    data: Callable[[World], dict[str, Any]] = field(default=lambda world: {})
+    data: Data = _no_data
+    per_record: bool = False
+    shows: Callable[[Who], bool | None] | None = None
     note: str = ""
 
     @property
@@ -98,158 +347,229 @@ class Route:
         return f"{self.name}-{self.method.upper()}{'-' + self.note if self.note else ''}"
 
 
-def _community(district: str) -> int:
-    """A demo village of the district (district_staff works for แม่ทา)."""
-    return Community.objects.filter(district=district).order_by("pk").values_list("pk", flat=True).first()
+def _forward(world: World, record: Record | None) -> dict[str, Any]:
+    following = {"draft": "certified", "certified": "published", "published": "draft"}
+    return {"to_status": following[record.status]}
 
 
-def _district_editors(status: int = 200) -> dict[str, int | str]:
-    """Only admins and the district office's own staff (district_staff, แม่ทา) edit program records."""
-    return {**_signed_in(403), "district_staff": status, "admin": status}
+def _reads(who: Who) -> bool:
+    return who.reads
+
+
+def _only_public(who: Who) -> bool | None:
+    return who.record.status == Meeting.Status.PUBLISHED
+
+
+def _never_unless_public(who: Who) -> bool | None:
+    return None if who.record.status == Meeting.Status.PUBLISHED else False
+
+
+def _history_id(model: type, pk: Callable[[Record], int]) -> Args:
+    def args(world: World, record: Record | None) -> list[Any]:
+        return [pk(record), model.history.filter(id=pk(record)).earliest().history_id]
+
+    return args
+
+
+def _export_job(world: World, record: Record | None) -> list[Any]:
+    """A queued export of the seed meeting's fiscal year."""
+    from reports import jobs
+    from reports.documents import PrintOptions
+
+    job = jobs.enqueue(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.seed.fiscal_year)
+    return [job.pk]
+
+
+def _minutes_pdf(world: World, record: Record | None) -> list[Any]:
+    """The real minutes PDF of the seed meeting (rendered now, from the meeting as it is)."""
+    from reports import services
+    from reports.documents import PrintOptions
+
+    return [services.minutes_pdf(meeting=world.seed, options=PrintOptions()).pk]
+
+
+def _import_seed_post(who: Who) -> int | str:
+    """The seed post is the provincial office's: its staff and admins import it; other recorders are told
+    (400, in Thai) that they may only choose their own office."""
+    if who.persona == "anonymous":
+        return LOGIN
+    return {"staff": 302, "admin": 302, "district_staff": 400, "other_staff": 400}.get(who.persona, 403)
 
 
 ROUTES: list[Route] = [
-    Route("home", _readers()),
-    Route("login", _everyone(200)),
-    Route("logout", _everyone(302), method="post"),
-    Route("password_change", _signed_in(200)),
-    Route("password_change_done", _signed_in(200)),
-    # Recording meetings (issue #3). The seed meeting is published: locked for staff, open to admins.
-    Route("meetings:list", _readers()),
-    Route("meetings:detail", _readers(), args=lambda w: [w.meeting.pk]),
-    Route("meetings:create", {**_readers(), "official": 403}),
-    Route("meetings:edit", {**_signed_in(403), "admin": 200}, args=lambda w: [w.meeting.pk]),
+    Route("home", answer(readers)),
+    Route("login", everyone(200)),
+    Route("logout", everyone(302), method="post"),
+    Route("password_change", answer(signed_in)),
+    Route("password_change_done", answer(signed_in)),
+    # Recording meetings.
+    Route("meetings:list", answer(readers), data=lambda w, r: {"status": r.status}, per_record=True, shows=_reads),
+    Route("meetings:detail", answer(_reads), args=_meeting, per_record=True),
+    Route("meetings:create", answer(recorders)),
+    Route("meetings:edit", answer(lambda who: who.edits), args=_meeting, per_record=True),
     Route(
         "meetings:transition",
-        {**_signed_in(403), "admin": 302},
-        args=lambda w: [w.meeting.pk],
+        answer(lambda who: who.moves_forward, ok=302),
+        args=_meeting,
         method="post",
-        data=lambda w: {"to_status": "draft"},
+        data=_forward,
+        per_record=True,
     ),
-    Route("meetings:person_create", {**_readers(422), "official": 403}, method="post"),
-    # Directives, search, dashboard and the JSON API (issue #4). The seed directive's responsible offices
-    # are the provincial office and every district office, so both staff personas may report on it.
-    Route("meetings:directive_detail", _readers(), args=lambda w: [w.directive.pk]),
+    Route("meetings:person_create", answer(recorders, ok=422), method="post"),
+    # Directives, their follow-up, search, the dashboard.
+    Route("meetings:directive_detail", answer(_reads), args=_directive, per_record=True),
     Route(
         "meetings:directive_detail",
-        {**_signed_in(403), "staff": 302, "district_staff": 302, "admin": 302},
-        args=lambda w: [w.directive.pk],
+        answer(lambda who: who.reports, ok=302),
+        args=_directive,
         method="post",
-        data=lambda w: {"note": "ลงพื้นที่ติดตามแล้ว", "new_status": "in_progress"},
+        data=lambda w, r: {"note": "ลงพื้นที่ติดตามแล้ว", "new_status": "in_progress"},
+        per_record=True,
     ),
-    Route("meetings:directive_list", _readers()),
-    Route("meetings:directive_export", _readers(), data=lambda w: {"fiscal_year": 2564}),
-    Route("meetings:carried_forward", _readers(), data=lambda w: {"office": w.meeting.organizer_id}),
-    Route("meetings:search", _readers(), data=lambda w: {"q": "โคกหนองนา"}),
-    Route("api-meeting-list", _api_readers(), data=lambda w: {"q": "ชุมชน"}),
-    Route("api-meeting-detail", _api_readers(), args=lambda w: [w.meeting.pk]),
-    Route("api-directive-list", _api_readers(), data=lambda w: {"fiscal_year": 2564}),
-    Route("api-directive-detail", _api_readers(), args=lambda w: [w.directive.pk]),
-    Route("api-program-list", _api_readers()),
-    Route("api-program-detail", _api_readers(), args=lambda w: [w.meeting.programs.first().pk]),
-    Route("api-schema", _api_readers()),
-    # History (issue #7)
-    Route("meetings:history", _readers(), args=lambda w: [w.meeting.pk]),
-    Route("meetings:directive_history", _readers(), args=lambda w: [w.directive.pk]),
+    Route("meetings:directive_list", answer(readers), data=_query, per_record=True, shows=_reads),
+    Route(
+        "meetings:directive_list",
+        answer(readers),
+        data=lambda w, r: {"q": r.query, "overdue": "on"},
+        per_record=True,
+        shows=_reads,
+        note="overdue",
+    ),
+    Route("meetings:directive_export", answer(readers), data=_query, per_record=True, shows=_reads),
+    Route(
+        "meetings:carried_forward",
+        answer(readers),
+        data=lambda w, r: {"office": r.organizer_id},
+        per_record=True,
+        shows=_reads,
+    ),
+    Route("meetings:search", answer(readers), data=_query, per_record=True, shows=_reads),
+    # The JSON API.
+    Route("api-meeting-list", api(readers), data=lambda w, r: {"status": r.status}, per_record=True, shows=_reads),
+    Route("api-meeting-list", api(readers), data=_query, per_record=True, shows=_reads, note="q"),
+    Route("api-meeting-detail", api(_reads), args=_meeting, per_record=True),
+    Route("api-directive-list", api(readers), data=_query, per_record=True, shows=_reads),
+    Route(
+        "api-directive-list",
+        api(readers),
+        data=lambda w, r: {"q": r.query, "overdue": "true"},
+        per_record=True,
+        shows=_reads,
+        note="overdue",
+    ),
+    Route("api-directive-detail", api(_reads), args=_directive, per_record=True),
+    Route("api-program-list", api(readers)),
+    Route("api-program-detail", api(readers), args=lambda w, r: [Program.objects.get(code="khok-nong-na").pk]),
+    Route("api-schema", api(readers)),
+    # History: what changed, deleting, restoring.
+    Route("meetings:history", answer(_reads), args=_meeting, per_record=True),
+    Route("meetings:directive_history", answer(_reads), args=_directive, per_record=True),
     Route(
         "meetings:meeting_revert",
-        _admins_only(302),
-        args=lambda w: [w.meeting.pk, w.meeting.history.earliest().history_id],
+        answer(admins, ok=302),
+        args=_history_id(Meeting, lambda r: r.meeting_id),
         method="post",
+        per_record=True,
     ),
     Route(
         "meetings:directive_revert",
-        _admins_only(302),
-        args=lambda w: [w.directive.pk, w.directive.history.earliest().history_id],
+        answer(admins, ok=302),
+        args=_history_id(Directive, lambda r: r.directive_id),
         method="post",
+        per_record=True,
     ),
+    Route("meetings:delete", answer(lambda who: who.edits), args=_meeting, per_record=True, note="confirm"),
+    Route("meetings:delete", answer(lambda who: who.edits, ok=302), args=_meeting, method="post", per_record=True),
+    Route("meetings:deleted", answer(admins)),
+    Route("meetings:restore", answer(admins, ok=302), args=lambda w, r: [w.deleted_batch()], method="post"),
+    # Programs and communities: every role reads; district offices edit their own district's records.
+    Route("programs:list", answer(readers)),
+    Route("programs:communities", answer(readers)),
     Route(
-        "meetings:delete",
-        {**_signed_in(403), "staff": 200, "admin": 200},
-        args=lambda w: [w.meeting.pk],
-        note="confirm",
+        "programs:community",
+        answer(readers),
+        args=lambda w, r: [community_of("แม่ทา").pk],
+        per_record=True,
+        shows=_reads,
     ),
-    Route(
-        "meetings:delete", {**_signed_in(403), "staff": 302, "admin": 302}, args=lambda w: [w.meeting.pk], method="post"
-    ),
-    Route("meetings:deleted", _admins_only(200)),
-    Route("meetings:restore", _admins_only(302), args=lambda w: [w.deleted_batch()], method="post"),
-    # Programs and communities (issue #8): district office staff edit their own district's records only.
-    Route("programs:list", _readers()),
-    Route("programs:communities", _readers()),
-    Route("programs:community", _readers(), args=lambda w: [_community("แม่ทา")]),
-    Route("programs:detail", _readers(), args=lambda w: ["khok-nong-na"]),
-    Route("programs:template", _readers(), args=lambda w: ["khok-nong-na"]),
-    Route("programs:upload", _district_editors(), args=lambda w: ["khok-nong-na"]),
+    Route("programs:detail", answer(readers), args=lambda w, r: ["khok-nong-na"], per_record=True, shows=_reads),
+    Route("programs:template", answer(readers), args=lambda w, r: ["khok-nong-na"]),
+    Route("programs:upload", answer(any_district_editor), args=lambda w, r: ["khok-nong-na"]),
     Route(
         "programs:participation_edit",
-        _district_editors(),
-        args=lambda w: ["khok-nong-na", _community("แม่ทา"), 2566],
-        note="own-district",
+        answer(district_editors("แม่ทา")),
+        args=lambda w, r: ["khok-nong-na", community_of("แม่ทา").pk, 2566],
+        note="แม่ทา",
     ),
     Route(
         "programs:participation_edit",
-        _admins_only(200),
-        args=lambda w: ["khok-nong-na", _community("ลี้"), 2566],
-        note="other-district",
+        answer(district_editors(OTHER_DISTRICT)),
+        args=lambda w, r: ["khok-nong-na", community_of(OTHER_DISTRICT).pk, 2566],
+        note=OTHER_DISTRICT,
     ),
-    # PDF exports (issue #5): admins only.
-    Route("reports:index", _admins_only(200)),
-    Route("reports:export_meeting", _admins_only(302), args=lambda w: [w.meeting.pk], method="post"),
-    Route("reports:export_fiscal_year", _admins_only(302), args=lambda w: [w.meeting.fiscal_year], method="post"),
-    Route("reports:job", _admins_only(200), args=lambda w: [_export_job(w)]),
-    Route("reports:download", _admins_only(200), args=lambda w: [_minutes_pdf(w)]),
-    # Public news (issue #6): no login; drafts are 404 (tests/news/test_public_pages.py)
-    Route("news:list", _everyone(200)),
-    Route("news:detail", _everyone(200), args=lambda w: [w.meeting.pk]),
-    Route("news:photo", _everyone(200), args=lambda w: [w.photo().pk]),
-    Route("news:rss", _everyone(200)),
-    Route("news:atom", _everyone(200)),
-    Route("news:ical", _everyone(200)),
-    # Photos of a meeting: staff of the organizing office and admins change them; readers see them.
+    # PDF exports: admins only.
+    Route("reports:index", answer(admins)),
+    Route("reports:export_meeting", answer(admins, ok=302), args=_meeting, method="post", per_record=True),
     Route(
-        "news:meeting_photos",
-        {**_signed_in(403), "staff": 200, "admin": 200},
-        args=lambda w: [w.meeting.pk],
-    ),
-    Route(
-        "news:meeting_photos",
-        {**_signed_in(403), "staff": 302, "admin": 302},
-        args=lambda w: [w.meeting.pk],
+        "reports:export_fiscal_year",
+        answer(admins, ok=302),
+        args=lambda w, r: [w.seed.fiscal_year],
         method="post",
-        data=lambda w: w.photo_upload(),
     ),
-    Route("news:staff_photo", _readers(), args=lambda w: [w.photo().pk]),
+    Route("reports:job", answer(admins), args=_export_job),
+    Route("reports:download", answer(admins), args=_minutes_pdf),
+    # Public news: no login; what is not published does not exist.
+    Route("news:list", everyone(200), per_record=True, shows=_only_public),
+    Route("news:detail", public, args=_meeting, per_record=True),
+    Route("news:photo", public, args=_photo, per_record=True),
+    Route("news:rss", everyone(200), per_record=True, shows=_only_public),
+    Route("news:atom", everyone(200), per_record=True, shows=_only_public),
+    Route("news:ical", everyone(200), per_record=True, shows=_never_unless_public),
+    Route("news:staff_photo", answer(_reads), args=_photo, per_record=True),
+    Route("news:meeting_photos", answer(lambda who: who.manages_photos), args=_meeting, per_record=True),
+    Route(
+        "news:meeting_photos",
+        answer(lambda who: who.manages_photos, ok=302),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"image": _png()},
+        per_record=True,
+    ),
     Route(
         "news:delete_photo",
-        {**_signed_in(403), "staff": 302, "admin": 302},
-        args=lambda w: [w.photo().pk],
+        answer(lambda who: who.manages_photos, ok=302),
+        args=_photo,
         method="post",
+        per_record=True,
     ),
-    # Import of old news posts: those who record meetings (staff of any office, admins).
-    Route("meetings:import_news", {**_signed_in(403), "staff": 200, "district_staff": 200, "admin": 200}),
+    # Import of old news posts: those who record meetings, for their own office.
+    Route("meetings:import_news", answer(recorders)),
     Route(
         "meetings:import_news",
-        {**_signed_in(403), "staff": 302, "admin": 302, "district_staff": 400},
+        _import_seed_post,
         method="post",
-        data=lambda w: {"text": data.SEED_POST, "organizer": w.meeting.organizer_id},
+        data=lambda w, r: {"text": data.SEED_POST, "organizer": w.seed.organizer_id},
         note="seed",
     ),
 ]
 
 
-def _export_job(world: World) -> int:
-    """A queued export of the world's fiscal year."""
-    from reports import jobs
-    from reports.documents import PrintOptions
-
-    job = jobs.enqueue(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.meeting.fiscal_year)
-    return job.pk
+def expected(route: Route, persona: str, record: Record | None) -> int | str:
+    return route.expect(Who(persona, record))
 
 
-def _minutes_pdf(world: World) -> int:
-    """The real minutes PDF of the world's meeting (rendered now, from the meeting as it is)."""
-    from reports import services
-    from reports.documents import PrintOptions
-
-    return services.minutes_pdf(meeting=world.meeting, options=PrintOptions()).pk
+def urls_answering(persona: str, world: World, status: int = 200, *, every_record: bool = True) -> list[str]:
+    """Every GET URL of the matrix that answers `status` to the persona: for each record, or (every_record
+    False) for the first record that answers so, when one page of each kind is enough."""
+    urls = []
+    for route in ROUTES:
+        if route.method != "get":
+            continue
+        for record in world.records if route.per_record else [None]:
+            if expected(route, persona, record) == status:
+                url = reverse(route.name, args=route.args(world, record))
+                if url not in urls:
+                    urls.append(url)
+                if not every_record:
+                    break
+    return urls

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
-from .. import roles
 from ..models import Program
 from .models import Community, District, OtopRating, OtopSales, Participation, ProducerGroup
 
@@ -215,7 +215,7 @@ class Importer:
         self.user = user
         self.required, self.optional = HEADERS[program.kind]
         self.communities = {(c.district, c.tambon, c.moo): c for c in Community.objects.all()}
-        self.editable = set(roles.editable_districts(user, District.values))
+        self.editable = set(policy.editable_districts(user, District.values))
         # What the file may update, read once rather than row by row.
         self.participations = {
             p.community_id: p for p in Participation.objects.for_program(program).in_fiscal_year(year)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
-from .. import roles
 from ..models import Meeting, Program
 from . import charts, importers, services
 from .forms import CsvConfirmForm, CsvUploadForm, FiscalYearChoiceForm, ParticipationForm
@@ -24,21 +24,11 @@ from .summary import program_summary, program_years
 
 def _require_viewer(request: HttpRequest) -> None:
     """Program records are for the office's roles; a signed-in user without one gets 403."""
-    if not request.user.has_perm("meetings.view_community"):
-        raise PermissionDenied
+    policy.require(request.user, policy.Action.READ)
 
 
 def _get_program_for_user(request: HttpRequest, code: str) -> Program:
-    _require_viewer(request)
-    return get_object_or_404(Program, code=code)
-
-
-def _get_editable_community(request: HttpRequest, pk: int) -> Community:
-    """404 for an unknown community; 403 unless the user edits its district."""
-    community = get_object_or_404(Community, pk=pk)
-    if not roles.can_edit_district(request.user, community.district):
-        raise PermissionDenied
-    return community
+    return policy.get_program_for_user(request.user, code)
 
 
 def _year_choices(years: list[int]) -> list[int]:
@@ -75,11 +65,16 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
     district = request.GET.get("district", "")
     district = district if district in District.values else ""
     directives = (
-        program.directives.select_related("meeting", "meeting__organizer")
+        policy.readable_directives(request.user, program.directives.all())
+        .select_related("meeting", "meeting__organizer")
         .prefetch_related("communities")
         .order_by("-meeting__starts_at", "order")
     )
-    meetings = program.meeting_set.select_related("organizer").order_by("-starts_at")
+    meetings = (
+        policy.readable_meetings(request.user, program.meeting_set.all())
+        .select_related("organizer")
+        .order_by("-starts_at")
+    )
     context = {
         "program": program,
         "summary": summary,
@@ -88,7 +83,7 @@ def program_detail(request: HttpRequest, code: str) -> HttpResponse:
         "chart": charts.district_bars(summary) if summary.has_data or summary.has_previous else "",
         "district": district,
         "records": _district_records(program, year, district) if district else None,
-        "editable": roles.editable_districts(request.user, District.values),
+        "editable": policy.editable_districts(request.user, District.values),
         "directives": directives,
         "meetings": meetings,
         "total_sales": summary.total.current["sales"],
@@ -118,7 +113,7 @@ def _district_records(program: Program, year: int, district: str) -> list:
 @require_http_methods(["GET", "POST"])
 def participation_edit(request: HttpRequest, code: str, community_pk: int, year: int) -> HttpResponse:
     program = _get_program_for_user(request, code)
-    community = _get_editable_community(request, community_pk)
+    community = policy.get_community_for_user(request.user, community_pk, policy.Action.EDIT_RECORDS)
     if program.kind == Program.Kind.OTOP:
         messages.info(request, "ข้อมูล OTOP แก้ไขเป็นรายกลุ่มผู้ผลิต ผ่านการอัปโหลดไฟล์ CSV")
         return redirect("programs:upload", code=program.code)
@@ -141,7 +136,7 @@ def participation_edit(request: HttpRequest, code: str, community_pk: int, year:
 @require_http_methods(["GET", "POST"])
 def program_upload(request: HttpRequest, code: str) -> HttpResponse:
     program = _get_program_for_user(request, code)
-    districts = roles.editable_districts(request.user, District.values)
+    districts = policy.editable_districts(request.user, District.values)
     if not districts:
         raise PermissionDenied
     preview = None
@@ -214,23 +209,24 @@ def community_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     directives = (
-        community.directives.select_related("meeting")
+        policy.readable_directives(request.user, community.directives.all())
+        .select_related("meeting")
         .prefetch_related("programs")
         .order_by("-meeting__starts_at", "order")
     )
     context = {
         "community": community,
         "directives": directives,
-        "meetings": _meetings_about(community),
-        "can_edit": roles.can_edit_district(request.user, community.district),
+        "meetings": _meetings_about(community, policy.readable_meetings(request.user)),
+        "can_edit": policy.can_edit_district(request.user, community.district),
         "programs": Program.objects.exclude(kind=Program.Kind.OTOP),
         "this_year": thai.fiscal_year(timezone.localdate()),
     }
     return render(request, "programs/community_detail.html", context)
 
 
-def _meetings_about(community: Community) -> list[Meeting]:
-    """Meetings whose directives name the community, or whose record speaks of the village by name."""
+def _meetings_about(community: Community, readable: QuerySet[Meeting]) -> list[Meeting]:
+    """Meetings (of those `readable`) whose directives name the community, or whose record speaks of the village."""
     name = community.name
     spoke = (
         Q(directives__communities=community)
@@ -242,4 +238,4 @@ def _meetings_about(community: Community) -> list[Meeting]:
         | Q(directives__updates__note__contains=name)
     )
     ids = Meeting.objects.filter(spoke).values("pk")
-    return list(Meeting.objects.filter(pk__in=ids).select_related("organizer").order_by("-starts_at"))
+    return list(readable.filter(pk__in=ids).select_related("organizer").order_by("-starts_at"))

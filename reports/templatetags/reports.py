@@ -1,4 +1,4 @@
-"""Template filters of the reports app: unbreakable dates and names in print, and who may export."""
+"""Template filters of the reports app: unbreakable dates and names in print, the digits default."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ import re
 
 from django import template
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.safestring import SafeString
 
 from reports import documents
-from reports.access import can_export
 
 register = template.Library()
 
@@ -19,12 +17,6 @@ register = template.Library()
 def keep_together(text: str, names: re.Pattern[str] | None = None) -> SafeString:
     """{{ text|keep_together:names }}: escaped, dates/times/พ.ศ./names wrapped in nowrap spans."""
     return documents.keep_together(str(text or ""), names)
-
-
-@register.filter
-def can_export_pdf(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """{% if user|can_export_pdf %}: whether the export buttons are shown."""
-    return can_export(user)
 
 
 @register.simple_tag

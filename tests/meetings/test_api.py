@@ -20,9 +20,17 @@ def test_directives_carry_their_follow_up_trail(personas: Personas, demo: Meetin
 
 
 def test_list_is_paginated_with_ids(personas: Personas, demo: Meeting) -> None:
-    body = personas.client_for(personas.official).get("/api/v1/meetings/").json()
+    body = personas.client_for(personas.admin).get("/api/v1/meetings/").json()
     assert body["count"] == Meeting.objects.count()
     assert all("id" in item for item in body["results"])
+
+
+def test_officials_list_every_meeting_but_other_offices_drafts(personas: Personas, demo: Meeting) -> None:
+    """A draft belongs to the office writing it: the provincial official does not see a district's draft."""
+    body = personas.client_for(personas.official).get("/api/v1/meetings/", {"page_size": 100}).json()
+    others_drafts = Meeting.objects.filter(status="draft").exclude(organizer=demo.organizer)
+    assert others_drafts.exists()
+    assert body["count"] == Meeting.objects.count() - others_drafts.count()
 
 
 def test_q_and_filters(personas: Personas, demo: Meeting) -> None:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from meetings.models import Meeting
 from tests.conftest import Personas
-from tests.permissions_matrix import ROUTES, World
+from tests.permissions_matrix import World, urls_answering
 from tests.security.formwalk import PageForm, english_errors, forms_on, table_fingerprint, thai_errors
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_EXAMPLES", "20"))
@@ -116,11 +116,10 @@ def _check_post(client: Client, form: PageForm, values: dict[str, Any], before: 
         transaction.set_rollback(True)
 
 
-def _discover(personas: Personas, demo: Meeting) -> list[tuple[str, PageForm]]:
-    world = World(meeting=demo, admin=personas.admin)
+def _discover(personas: Personas, world: World) -> list[tuple[str, PageForm]]:
     found: dict[tuple[str, str], tuple[str, PageForm]] = {}
     for persona in ("admin", "staff", "district_staff"):
-        urls = [reverse(r.name, args=r.args(world)) for r in ROUTES if r.method == "get" and r.expect[persona] == 200]
+        urls = urls_answering(persona, world, every_record=False)
         for form in forms_on(personas.client_for(getattr(personas, persona)), urls):
             if form.url_name not in SKIP_ACTIONS:
                 found.setdefault((form.action, form.method), (persona, form))
@@ -128,20 +127,21 @@ def _discover(personas: Personas, demo: Meeting) -> list[tuple[str, PageForm]]:
 
 
 def test_the_walk_finds_the_forms_people_use(personas: Personas, demo: Meeting) -> None:
-    names = {form.url_name for _, form in _discover(personas, demo)}
+    names = {form.url_name for _, form in _discover(personas, World.build(admin=personas.admin, seed=demo))}
     assert {"meetings:delete", "meetings:meeting_revert"} <= names
 
 
 @pytest.fixture
-def walked(personas: Personas, demo: Meeting) -> tuple[list[tuple[str, PageForm]], dict[str, Any]]:
-    """The forms found, and the tables as they were: read once per test, not once per example."""
-    return _discover(personas, demo), table_fingerprint()
+def walked(personas: Personas, demo: Meeting) -> tuple[list[tuple[str, PageForm]], dict[str, Any], list[str]]:
+    """The forms found, the tables as they were, and the pages an admin opens: once per test, not per example."""
+    world = World.build(admin=personas.admin, seed=demo)
+    return _discover(personas, world), table_fingerprint(), urls_answering("admin", world, every_record=False)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_every_post_form_survives_bad_input(personas: Personas, walked: Any, data: st.DataObject) -> None:
-    forms, before = walked
+    forms, before, _ = walked
     for persona, form in sorted(forms, key=lambda pf: pf[1].action):
         if form.method != "post":
             continue
@@ -155,16 +155,12 @@ def test_every_post_form_survives_bad_input(personas: Personas, walked: Any, dat
 def test_every_page_and_search_survives_bad_query_parameters(
     personas: Personas, demo: Meeting, walked: Any, data: st.DataObject
 ) -> None:
-    world = World(meeting=demo, admin=personas.admin)
     keys = {"q", "page", "year", "fiscal_year", "from", "to", "date", "status", "office", "program", "sort", "format"}
     for _, form in walked[0]:
         if form.method == "get":
             keys |= {f.name for f in form.fields}
     client = personas.client_for(personas.admin)
-    for route in ROUTES:
-        if route.method != "get" or route.expect["admin"] != 200:
-            continue
-        url = reverse(route.name, args=route.args(world))
+    for url in walked[2]:
         query = data.draw(st.dictionaries(st.sampled_from(sorted(keys)), scalar, max_size=4), label=url)
         response = client.get(url, query)
         assert response.status_code in {200, 302, 400, 404}, f"{url}?{query}: {response.status_code}"

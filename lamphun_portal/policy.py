@@ -1,0 +1,388 @@
+"""Who may do what: the one place that answers "may this person see or do this?".
+
+Every page, list, export, search, feed and API answer asks this module; no view, template or serializer
+decides on roles itself. Lists go through one queryset function per kind of record (`readable_meetings`,
+`readable_directives`, ...); single objects through one `get_..._for_user` that gives 404 when the record
+does not exist and 403 when it exists but this person may not do the action. Templates ask through the
+`allowed` tag (meetings/templatetags/thai.py), which calls `allows`.
+
+The rules, in the words of the office:
+- Staff (เจ้าหน้าที่) record and edit the meetings of their own office while they are drafts, report what
+  their office has done on the directives given to it, and keep their own district's program records.
+- Officials (ผู้บริหาร) read, and follow directives up.
+- Admins (ผู้ดูแลระบบ) do everything, export the official PDFs and reopen certified minutes.
+- A draft belongs to the office writing it: until its minutes are certified, a meeting, its directives,
+  their progress reports, its photos and its history are seen only by the people of the organising office
+  (and by admins). Staff of a responsible office meet the directive once the minutes are certified.
+- The public (no login) sees published meetings only, through the news pages and the public feeds.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from django import template
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from meetings import roles
+from meetings.models import Community, Directive, DirectiveUpdate, Meeting, Office, Program
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    User = AbstractBaseUser | AnonymousUser
+
+
+class Action(StrEnum):
+    """What a person may try to do to a record (or to the portal, for actions on no record)."""
+
+    READ = "read"
+    EDIT = "edit"
+    DELETE = "delete"
+    TRANSITION = "transition"
+    EXPORT = "export"
+    MANAGE_PHOTOS = "manage_photos"
+    REVERT = "revert"
+    REPORT = "report"
+    RECORD = "record"
+    IMPORT_NEWS = "import_news"
+    RESTORE = "restore"
+    EDIT_RECORDS = "edit_records"
+    RUN_PORTAL = "run_portal"
+
+
+# --- Who someone is -------------------------------------------------------------------------------------
+
+
+def is_admin(user: User) -> bool:
+    return roles.is_admin(user)
+
+
+def is_official(user: User) -> bool:
+    return roles.has_role(user, roles.OFFICIAL)
+
+
+def is_staff_member(user: User) -> bool:
+    return roles.has_role(user, roles.STAFF)
+
+
+def is_reader(user: User) -> bool:
+    """Signed in with one of the portal's roles: reads meetings, directives and programs."""
+    return is_admin(user) or is_official(user) or is_staff_member(user)
+
+
+def office_of(user: User) -> Office | None:
+    return roles.office_of(user)
+
+
+def _office_pk(user: User) -> int | None:
+    office = office_of(user)
+    return office.pk if office is not None else None
+
+
+def _sees_every_draft(user: User) -> bool:
+    return is_admin(user)
+
+
+# --- Meetings -------------------------------------------------------------------------------------------
+
+
+def _draft_visible(user: User, prefix: str = "") -> Q:
+    """Q for "not a draft, or a draft of the user's own office" on a meeting reached through `prefix`."""
+    office_pk = _office_pk(user)
+    not_draft = ~Q(**{f"{prefix}status": Meeting.Status.DRAFT})
+    if office_pk is None:
+        return not_draft
+    return not_draft | Q(**{f"{prefix}organizer_id": office_pk})
+
+
+def readable_meetings(user: User, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """The meetings a person may read (the list, search, API, feeds, program pages all start here)."""
+    queryset = Meeting.objects.all() if queryset is None else queryset
+    if not is_reader(user):
+        return queryset.none()
+    if _sees_every_draft(user):
+        return queryset
+    return queryset.filter(_draft_visible(user))
+
+
+def public_meetings(queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
+    """What anyone may read without signing in: published meetings."""
+    queryset = Meeting.objects.all() if queryset is None else queryset
+    return queryset.filter(status=Meeting.Status.PUBLISHED)
+
+
+def _is_own_office(user: User, meeting: Meeting) -> bool:
+    office_pk = _office_pk(user)
+    return office_pk is not None and office_pk == meeting.organizer_id
+
+
+def can_read_meeting(user: User, meeting: Meeting) -> bool:
+    if not is_reader(user):
+        return False
+    if meeting.status != Meeting.Status.DRAFT or _sees_every_draft(user):
+        return True
+    return _is_own_office(user, meeting)
+
+
+def recording_offices(user: User) -> QuerySet[Office]:
+    """Offices a person may record meetings for: their own (staff), or every office (admins)."""
+    if is_admin(user):
+        return Office.objects.all()
+    office_pk = _office_pk(user)
+    if is_staff_member(user) and office_pk is not None:
+        return Office.objects.filter(pk=office_pk)
+    return Office.objects.none()
+
+
+def can_record_meetings(user: User) -> bool:
+    return is_admin(user) or (is_staff_member(user) and _office_pk(user) is not None)
+
+
+def can_edit_meeting(user: User, meeting: Meeting) -> bool:
+    """Admins edit any meeting; staff edit their own office's drafts (certified minutes are locked)."""
+    if is_admin(user):
+        return True
+    return is_staff_member(user) and meeting.status == Meeting.Status.DRAFT and _is_own_office(user, meeting)
+
+
+def can_delete_meeting(user: User, meeting: Meeting) -> bool:
+    """Deleting needs at least the right to edit: staff cannot delete minutes they may no longer change."""
+    return can_edit_meeting(user, meeting)
+
+
+def allowed_transitions(user: User, meeting: Meeting) -> list[str]:
+    """The statuses this person may move the minutes to from where they are now."""
+    admin = is_admin(user)
+    if not (admin or (is_staff_member(user) and _is_own_office(user, meeting))):
+        return []
+    forward = {
+        Meeting.Status.DRAFT: [Meeting.Status.CERTIFIED],
+        Meeting.Status.CERTIFIED: [Meeting.Status.PUBLISHED],
+        Meeting.Status.PUBLISHED: [],
+    }[meeting.status]
+    # Only an admin reopens certified or published minutes: they are the office's record.
+    back = [Meeting.Status.DRAFT] if admin and meeting.status != Meeting.Status.DRAFT else []
+    return [*forward, *back]
+
+
+def can_export(user: User) -> bool:
+    """The official PDFs (minutes, fiscal-year book) are exported by admins."""
+    return is_admin(user)
+
+
+def can_manage_photos(user: User, meeting: Meeting) -> bool:
+    """The photos of a meeting's news post: admins, and staff of the organising office."""
+    return is_admin(user) or (is_staff_member(user) and _is_own_office(user, meeting))
+
+
+def can_revert(user: User) -> bool:
+    """Going back to an older version, and restoring deleted meetings, is an admin's act."""
+    return is_admin(user)
+
+
+def can_import_news(user: User) -> bool:
+    return can_record_meetings(user)
+
+
+_MEETING_RULES = {
+    Action.READ: can_read_meeting,
+    Action.EDIT: can_edit_meeting,
+    Action.DELETE: can_delete_meeting,
+    Action.TRANSITION: lambda user, meeting: bool(allowed_transitions(user, meeting)),
+    Action.EXPORT: lambda user, meeting: can_export(user) and can_read_meeting(user, meeting),
+    Action.MANAGE_PHOTOS: can_manage_photos,
+    Action.REVERT: lambda user, meeting: can_revert(user) and can_read_meeting(user, meeting),
+}
+
+
+def get_meeting_for_user(user: User, pk: int, action: str = Action.READ) -> Meeting:
+    """The meeting, or 404 when there is none, or 403 when this person may not read it or do `action`."""
+    meeting = get_object_or_404(Meeting.objects.select_related("organizer"), pk=pk)
+    _require(user, action, meeting)
+    return meeting
+
+
+# --- Directives and their progress reports ----------------------------------------------------------------
+
+
+def readable_directives(user: User, queryset: QuerySet[Directive] | None = None) -> QuerySet[Directive]:
+    """Directives of the meetings a person may read."""
+    queryset = Directive.objects.all() if queryset is None else queryset
+    if not is_reader(user):
+        return queryset.none()
+    if _sees_every_draft(user):
+        return queryset
+    return queryset.filter(_draft_visible(user, "meeting__"))
+
+
+def readable_directive_updates(
+    user: User, queryset: QuerySet[DirectiveUpdate] | None = None
+) -> QuerySet[DirectiveUpdate]:
+    """Progress reports on the directives a person may read."""
+    queryset = DirectiveUpdate.objects.all() if queryset is None else queryset
+    if not is_reader(user):
+        return queryset.none()
+    if _sees_every_draft(user):
+        return queryset
+    return queryset.filter(_draft_visible(user, "directive__meeting__"))
+
+
+def can_read_directive(user: User, directive: Directive) -> bool:
+    return can_read_meeting(user, directive.meeting)
+
+
+def can_report_progress(user: User, directive: Directive) -> bool:
+    """Admins, and staff of an office responsible for the directive, report progress on it."""
+    if not can_read_directive(user, directive):
+        return False
+    if is_admin(user):
+        return True
+    office_pk = _office_pk(user)
+    if office_pk is None or not is_staff_member(user):
+        return False
+    return any(office.pk == office_pk for office in directive.responsible_offices.all())
+
+
+def reporting_office(user: User, directive: Directive) -> Office:
+    """The office a progress report is made for: the reporter's own, else (an admin) the first responsible."""
+    office = office_of(user)
+    if office is not None:
+        return office
+    responsible = list(directive.responsible_offices.all())
+    return responsible[0] if responsible else directive.meeting.organizer
+
+
+_DIRECTIVE_RULES = {
+    Action.READ: can_read_directive,
+    Action.REPORT: can_report_progress,
+    Action.REVERT: lambda user, directive: can_revert(user) and can_read_directive(user, directive),
+}
+
+
+def get_directive_for_user(
+    user: User, pk: int, action: str = Action.READ, queryset: QuerySet[Directive] | None = None
+) -> Directive:
+    """The directive (from `queryset`, for what the page prefetches), 404 when there is none, 403 when not allowed."""
+    queryset = Directive.objects.all() if queryset is None else queryset
+    directive = get_object_or_404(queryset.select_related("meeting"), pk=pk)
+    _require(user, action, directive)
+    return directive
+
+
+# --- Programs and communities -----------------------------------------------------------------------------
+
+
+def can_read_programs(user: User) -> bool:
+    return is_reader(user)
+
+
+def editable_districts(user: User, districts: list[str]) -> list[str]:
+    """The districts (of those given) whose program records the person may edit."""
+    if is_admin(user):
+        return list(districts)
+    if not is_staff_member(user):
+        return []
+    return roles.editable_districts(user, districts)
+
+
+def can_edit_district(user: User, district: str) -> bool:
+    """Admins edit every district's program records; staff of a district office only their own district's."""
+    return bool(editable_districts(user, [district]))
+
+
+def get_program_for_user(user: User, code: str) -> Program:
+    if not can_read_programs(user):
+        raise PermissionDenied
+    return get_object_or_404(Program, code=code)
+
+
+def get_community_for_user(user: User, pk: int, action: str = Action.READ) -> Community:
+    if not can_read_programs(user):
+        raise PermissionDenied
+    community = get_object_or_404(Community, pk=pk)
+    if action == Action.EDIT_RECORDS and not can_edit_district(user, community.district):
+        raise PermissionDenied
+    return community
+
+
+# --- One question for templates and for generic code ------------------------------------------------------
+
+_GLOBAL_RULES = {
+    Action.READ: is_reader,
+    Action.RECORD: can_record_meetings,
+    Action.IMPORT_NEWS: can_import_news,
+    Action.EXPORT: can_export,
+    Action.RESTORE: can_revert,
+    Action.EDIT_RECORDS: lambda user: bool(editable_districts(user, _all_districts())),
+    Action.RUN_PORTAL: lambda user: can_use_admin_site(user),
+}
+
+
+def can_use_admin_site(user: User) -> bool:
+    """Django's admin (users, offices, settings) opens for active staff accounts, as Django's own check."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def _all_districts() -> list[str]:
+    from meetings.programs.models import District
+
+    return list(District.values)
+
+
+def allows(user: User, action: str, record: Any = None) -> bool:
+    """Whether `user` may do `action` to `record` (or to the portal, when there is no record)."""
+    if record is None:
+        rules: dict[str, Any] = _GLOBAL_RULES
+        rule = rules.get(action)
+        return bool(rule and rule(user))
+    if isinstance(record, Meeting):
+        rule = _MEETING_RULES.get(action)
+    elif isinstance(record, Directive):
+        rule = _DIRECTIVE_RULES.get(action)
+    elif isinstance(record, Community):
+        rule = {Action.READ: lambda u, c: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_community}.get(action)
+    elif isinstance(record, Program):
+        rule = {Action.READ: lambda u, p: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_program}.get(action)
+    else:
+        raise TypeError(f"no rule for {type(record).__name__}")
+    if rule is None:
+        raise ValueError(f"no rule for {action!r} on {type(record).__name__}")
+    return bool(rule(user, record))
+
+
+def _can_edit_community(user: User, community: Community) -> bool:
+    return can_edit_district(user, community.district)
+
+
+def _can_edit_program(user: User, program: Program) -> bool:
+    return bool(editable_districts(user, _all_districts()))
+
+
+def _require(user: User, action: str, record: Any) -> None:
+    """403 unless the person may read the record and do `action` to it."""
+    if not allows(user, Action.READ, record) or not allows(user, action, record):
+        raise PermissionDenied
+
+
+def require(user: User, action: str, record: Any = None) -> None:
+    """403 unless `allows(user, action, record)`."""
+    if not allows(user, action, record):
+        raise PermissionDenied
+
+
+# --- Templates: {% allowed "edit" meeting as can_edit %} ---------------------------------------------------
+# A builtin tag library (settings.TEMPLATES), so that no template decides on roles or permissions itself:
+# a link or button is shown only when the reader may follow it.
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def allowed(context: template.Context, action: str, record: Any = None) -> bool:
+    """Whether the signed-in reader of the page may do `action` (to `record`)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return user is not None and allows(user, action, record)
