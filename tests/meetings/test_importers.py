@@ -142,10 +142,7 @@ def test_academic_title_unknown_position_and_two_rooms():
 
 
 def test_chair_without_เป็น_acting_rank_and_a_whole_district():
-    facts = _facts(
-        "วันที่ 3 มีนาคม 2566 ว่าที่ร้อยตรีหญิงสมใจ รักดี พัฒนาการอำเภอทุ่งหัวช้าง ประธานการประชุม "
-        "ในพื้นที่อำเภอทุ่งหัวช้าง"
-    )
+    facts = _facts("วันที่ 3 มีนาคม 2566 ว่าที่ร้อยตรีหญิงสมใจ รักดี พัฒนาการอำเภอทุ่งหัวช้าง ประธานการประชุม ในพื้นที่อำเภอทุ่งหัวช้าง")
     assert (facts["chair_name"], facts["chair_position"]) == ("ว่าที่ร้อยตรีหญิงสมใจ รักดี", "พัฒนาการอำเภอทุ่งหัวช้าง")
     assert facts["venue"] == "พื้นที่อำเภอทุ่งหัวช้าง"
 
@@ -173,8 +170,7 @@ def test_a_committee_president_is_not_the_chair_and_a_history_count_is_not_a_hea
 
 def test_venue_ends_where_a_glued_name_begins_and_a_word_broken_over_lines_is_joined():
     facts = _facts(
-        "ที่ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดแพร่ ชั้น 4 ศาลากลางจังหวัดแพร่นางสาวสมใจ รักดี "
-        "รองผู้ว่าราชการจังหวัดแพร่ เป็นประธานการประชุมฯ"
+        "ที่ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดแพร่ ชั้น 4 ศาลากลางจังหวัดแพร่นางสาวสมใจ รักดี รองผู้ว่าราชการจังหวัดแพร่ เป็นประธานการประชุมฯ"
     )
     assert facts["venue"] == "ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดแพร่ ชั้น 4 ศาลากลางจังหวัดแพร่"
     assert facts["chair_name"] == "นางสาวสมใจ รักดี"
@@ -183,9 +179,7 @@ def test_venue_ends_where_a_glued_name_begins_and_a_word_broken_over_lines_is_jo
 
 
 def test_a_family_name_written_with_ณ_is_not_a_venue():
-    facts = _facts(
-        "วันที่ 1 ธันวาคม 2565 นางสมศรี รักไทย ณ อยุธยา พัฒนาการอำเภอบางไทร เป็นประธานการประชุม ณ หอประชุมอำเภอบางไทร"
-    )
+    facts = _facts("วันที่ 1 ธันวาคม 2565 นางสมศรี รักไทย ณ อยุธยา พัฒนาการอำเภอบางไทร เป็นประธานการประชุม ณ หอประชุมอำเภอบางไทร")
     assert (facts["chair_name"], facts["venue"]) == ("นางสมศรี รักไทย ณ อยุธยา", "หอประชุมอำเภอบางไทร")
 
 
