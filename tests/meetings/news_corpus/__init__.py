@@ -9,6 +9,8 @@ Privacy: every real person's name in a stored post (and in its expected fields) 
 Thai name of the same shape (the same title or rank, a first name and a surname), keeping the position and
 everything else as written. The same real person gets the same fictional name in every post. The only real names
 kept are the public officials named in the seed meeting (นายวรยุทธ เนาวรัตน์, นายเจริญ สีวาโย), and royal titles.
+Source addresses of posts on the offices' WordPress sites are given up to their date path (the office and the day
+of the post); the slug after it repeats the headline in percent-encoded Thai.
 
 Expected fields, as a staff member reading the post would record them:
 - date: the day of the meeting (ISO), the first day when a range is given; None when the post states no date.
@@ -158,7 +160,7 @@ CORPUS: list[tuple[str, str, str, dict[str, object]]] = [
     ),
     (
         "10-phetchaburi-2560-basic-needs-data.txt",
-        "https://phetchaburi.cdd.go.th/services/",
+        "https://phetchaburi.cdd.go.th/services/%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9%E0%B8%A5%E0%B8%84%E0%B8%A7%E0%B8%B2%E0%B8%A1%E0%B8%88%E0%B8%B3%E0%B9%80%E0%B8%9B%E0%B9%87%E0%B8%99%E0%B8%9E%E0%B8%B7%E0%B9%89%E0%B8%99%E0%B8%90%E0%B8%B2-3",
         "dev",
         {
             "date": None,
@@ -478,7 +480,7 @@ CORPUS: list[tuple[str, str, str, dict[str, object]]] = [
     ),
     (
         "34-phrae-poverty-eradication-meeting.txt",
-        "https://www.thaireference.com/",
+        "https://www.thaireference.com/%e0%b8%88-%e0%b9%81%e0%b8%9e%e0%b8%a3%e0%b9%88-%e0%b9%80%e0%b8%94%e0%b8%b4%e0%b8%99%e0%b8%ab%e0%b8%99%e0%b9%89%e0%b8%b2-%e0%b8%82%e0%b8%b1%e0%b8%9a%e0%b9%80%e0%b8%84%e0%b8%a5%e0%b8%b7%e0%b9%88/",
         "dev",
         {
             "date": None,
