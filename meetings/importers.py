@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lamphun_portal.lib import thai
 
@@ -397,6 +398,12 @@ class _Person:
     last: str
 
 
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern[str]:
+    """Any title or rank (longest first, as the alternation tries them in order)."""
+    return re.compile("|".join(re.escape(title) for title in thai.person_titles()))
+
+
 def _title_at(text: str) -> str:
     """The person's title `text` starts with, or '' (นายอำเภอ is an office, นายกฤษดา a man)."""
     person = _person_at(text, 0, _word_bounds(text))
@@ -410,9 +417,10 @@ def _is_position(word: str) -> bool:
 def _person_at(text: str, start: int, bounds: tuple[set[int], set[int]]) -> _Person | None:
     """The person named at `start` (a title, a given name and a family name), or None."""
     starts, ends = bounds
-    title = next((t for t in thai.person_titles() if text.startswith(t, start)), "")
-    if not title:
+    found = _titles().match(text, start)
+    if not found:
         return None
+    title = found.group(0)
     end = start + len(title)
     # A rank and a degree together: พันตำรวจเอก ดร.สมชาย, ว่าที่ร้อยตรี ดร.
     second = re.match(r"\s?(" + "|".join(re.escape(t) for t in ("ดร.", "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.")) + ")", text[end:])
