@@ -8,13 +8,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lamphun_portal import policy
 from lamphun_portal.lib import thai
 
 from .importers import NewsMeeting, extract
-from .models import Office, Program
+from .models import Meeting, Office, Program
 
 
 def importable_offices(user: AbstractBaseUser) -> QuerySet[Office]:
@@ -22,6 +23,18 @@ def importable_offices(user: AbstractBaseUser) -> QuerySet[Office]:
     department's own kinds (a news post is an office's own)."""
     kinds = [Office.Kind.PROVINCIAL_OFFICE, Office.Kind.DISTRICT_OFFICE]
     return policy.recording_offices(user).filter(kind__in=kinds)
+
+
+def recorded_meetings(*, organizer: Office, day: dt.date) -> QuerySet[Meeting]:
+    """The meetings an office has recorded on a day (in Bangkok time)."""
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_default_timezone())
+    return Meeting.objects.filter(
+        organizer=organizer, starts_at__gte=start, starts_at__lt=start + dt.timedelta(days=1)
+    ).order_by("starts_at", "pk")
+
+
+def _same_title(first: str, second: str) -> bool:
+    return " ".join(first.split()) == " ".join(second.split())
 
 
 class ImportNewsForm(forms.Form):
@@ -70,6 +83,12 @@ class ImportNewsForm(forms.Form):
         required=False,
         error_messages={"max_length": _("สถานที่ยาวได้ไม่เกิน 300 ตัวอักษร")},
     )
+    # Shown as a checkbox only when the office already recorded another meeting on the same day.
+    create_anyway = forms.BooleanField(
+        label=_("เป็นการประชุมคนละเรื่องกับที่บันทึกไว้ในวันเดียวกัน ให้สร้างร่างการประชุมใหม่"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args: Any, user: AbstractBaseUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,7 +97,12 @@ class ImportNewsForm(forms.Form):
         own = policy.office_of(user)
         if own is not None and offices.filter(pk=own.pk).exists():
             self.fields["organizer"].initial = own.pk
+        self.user = user
         self.news: NewsMeeting | None = None
+        # The meeting this post reports when it is already recorded, and other meetings of the office that day,
+        # each only when the user may open it (a link they cannot follow is not shown).
+        self.recorded: Meeting | None = None
+        self.same_day: list[Meeting] = []
 
     def clean_date(self) -> dt.date | None:
         value = self.cleaned_data["date"].strip()
@@ -123,4 +147,31 @@ class ImportNewsForm(forms.Form):
             if not value and name not in self.errors:
                 self.add_error(name, message)
         self.news = news
+        if not self.errors:
+            self._check_recorded(news, cleaned)
         return cleaned
+
+    def _check_recorded(self, news: NewsMeeting, cleaned: dict[str, Any]) -> None:
+        """Refuse a meeting the office already recorded (same day, same title); ask before adding another meeting
+        on a day that already has one."""
+        organizer = cleaned["organizer"]
+        same_day = list(recorded_meetings(organizer=organizer, day=news.date))
+        recorded = next((meeting for meeting in same_day if _same_title(meeting.title, news.title)), None)
+        if recorded:
+            self.recorded = recorded if policy.can_read_meeting(self.user, recorded) else None
+            self.add_error(
+                None,
+                _("การประชุมนี้บันทึกไว้แล้ว: %(title)s วันที่ %(date)s ของ%(office)s จึงไม่สร้างซ้ำ")
+                % {"title": recorded.title, "date": thai.be_date(recorded.starts_at), "office": organizer.name},
+            )
+        elif same_day and not cleaned.get("create_anyway"):
+            self.same_day = [meeting for meeting in same_day if policy.can_read_meeting(self.user, meeting)]
+            self.fields["create_anyway"].widget = forms.CheckboxInput()
+            self.add_error(
+                "create_anyway",
+                _(
+                    "%(office)s บันทึกการประชุมวันที่ %(date)s ไว้แล้ว %(count)s รายการ กรุณาตรวจดูว่าไม่ใช่การประชุมเดียวกัน "
+                    "หากเป็นการประชุมคนละเรื่อง ให้เลือกช่องนี้แล้วกดสร้างอีกครั้ง"
+                )
+                % {"office": organizer.name, "date": thai.be_date(news.date), "count": len(same_day)},
+            )

@@ -1,8 +1,12 @@
 """Reads an office news post about a meeting (the seed is one) back into the fields of a draft meeting.
 
-Rules over the text, with pythainlp for what it does well: normalising Thai spelling, tokenising words
-where Thai writes no spaces, and its lists of Thai given and family names. No model is loaded, nothing
-is downloaded. A field the post does not state stays empty: the staff member fills it in on review.
+Rules over the structure of Thai text rather than over phrasings: the text is read as words (lib/thai.py, the only
+door to pythainlp and nlpO3), so that a person's title is found even where Thai glues it to the word before
+(`โดยมีนายวิชัย`, `10.00 น.นายสมพร`), and a position is known by the words positions start with (ผู้ว่าราชการ…,
+พัฒนาการ…, อธิบดี…). The chair is the person, or failing a name the position, written just before the word that
+says who presides (`เป็นประธาน…`, `ประธานการประชุม`); the venue is the run of place words after ณ, ที่ or จาก;
+a headcount counts only when its sentence is about who took part. No model is loaded, nothing is downloaded.
+A field the post does not state stays empty: the staff member fills it in on review.
 
 Only the narration counts for the meeting's facts (date, venue, headcount...): dates and numbers inside a
 quoted speech are about the work, not the meeting. The chair's quoted speech gives the directives.
@@ -15,9 +19,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
-from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from lamphun_portal.lib import thai
 
@@ -80,64 +81,101 @@ PROGRAM_ALIASES: dict[str, tuple[str, ...]] = {
     "democracy": ("ประชาธิปไตย",),
 }
 
-# Longest first, so that นางสาว is not read as นาง + สาว.
-PERSON_TITLES = (
-    "ว่าที่ร้อยตรีหญิง",
-    "ว่าที่ร้อยตรี",
-    "ว่าที่ ร.ต.หญิง",
-    "ว่าที่ ร.ต.",
-    "ว่าที่ร.ต.",
-    "พันตำรวจเอก",
-    "พ.ต.อ.",
-    "พันเอก",
-    "พ.อ.",
-    "นายแพทย์",
-    "แพทย์หญิง",
-    "ดร.",
-    "นางสาว",
-    "น.ส.",
-    "นาง",
-    "นาย",
-)
-# Offices that begin like a title but are not one: นายอำเภอ is a district chief, not Mr. อำเภอ.
-NOT_TITLES = ("นายอำเภอ", "นายก", "นายทะเบียน", "นายช่าง", "นายสัตวแพทย์")
-
-# Words a position starts with (ผู้ว่าราชการจังหวัดลำพูน, พัฒนาการอำเภอลี้...).
+# Words a position starts with (ผู้ว่าราชการจังหวัดลำพูน, พัฒนาการอำเภอลี้, อธิบดีกรมการพัฒนาชุมชน...): the ranks
+# of the provincial and district administration, the department, ministers and local leaders.
 POSITION_STARTS = (
     "ผู้ว่าราชการ",
     "รองผู้ว่าราชการ",
-    "ผู้ช่วย",
-    "พัฒนาการ",
+    "ผู้ช่วยผู้ว่าราชการ",
+    "ผวจ.",
+    "รองผวจ.",
+    "รอง ผวจ.",
     "นายอำเภอ",
     "ปลัด",
+    "รองปลัด",
+    "พัฒนาการ",
     "ผู้อำนวยการ",
     "รองผู้อำนวยการ",
+    "ผู้ช่วยผู้อำนวยการ",
+    "ผอ.",
     "หัวหน้า",
-    "นักวิชาการ",
-    "นักพัฒนา",
-    "เจ้าพนักงาน",
-    "เจ้าหน้าที่",
-    "ผู้ตรวจราชการ",
+    "รองหัวหน้า",
     "อธิบดี",
     "รองอธิบดี",
+    "ผู้ช่วยอธิบดี",
+    "รัฐมนตรี",
+    "นายกรัฐมนตรี",
+    "รองนายกรัฐมนตรี",
+    "ผู้ตรวจราชการ",
+    "ผู้ช่วยผู้ตรวจราชการ",
+    "นักวิชาการ",
+    "นักพัฒนา",
+    "นักส่งเสริม",
+    "เจ้าพนักงาน",
+    "เจ้าหน้าที่",
     "ประธาน",
     "รองประธาน",
     "นายก",
+    "รองนายก",
     "กำนัน",
     "ผู้ใหญ่บ้าน",
     "พัฒนาสังคม",
-    "เกษตร",
-    "ท้องถิ่น",
+    "เกษตรจังหวัด",
+    "เกษตรอำเภอ",
+    "ท้องถิ่นจังหวัด",
+    "ท้องถิ่นอำเภอ",
     "สาธารณสุข",
-    "คลัง",
+    "นายแพทย์สาธารณสุข",
+    "คลังจังหวัด",
     "ผู้แทน",
+    "ผู้บัญชาการ",
+    "ผู้บังคับการ",
+    "ผู้กำกับการ",
+    "ศึกษาธิการ",
+    "เลขาธิการ",
+    "เลขานุการ",
+    "ที่ปรึกษา",
+    "สมาชิกสภา",
+    "รักษาราชการแทน",
+    "ปฏิบัติราชการแทน",
+    "ประจำ",
 )
+# Words a position goes on with after its first word (…สำนักงานพัฒนาชุมชนจังหวัดลำพูน, …รักษาราชการแทน…).
+_POSITION_CONTINUES = (
+    "สำนักงาน",
+    "กลุ่มงาน",
+    "จังหวัด",
+    "อำเภอ",
+    "ตำบล",
+    "กรม",
+    "กระทรวง",
+    "ศูนย์",
+    "สถาบัน",
+    "ฝ่าย",
+    "ส่วน",
+    "องค์การ",
+    "เทศบาล",
+    "ระดับ",
+    "ภาค",
+    "เขต",
+    "ในฐานะ",
+    "รักษาการ",
+    "ชำนาญการ",
+    "ปฏิบัติการ",
+    "ปฏิบัติหน้าที่",
+    "(",
+    "ฯ",
+    "สพอ.",
+    "สพจ.",
+    "พช.",
+)
+# Offices that begin like a title but are not one (นายอำเภอ is a district chief, not Mr. อำเภอ).
+NOT_TITLES = ("นายอำเภอ", "นายก", "นายทะเบียน", "นายช่าง", "นายสัตวแพทย์", "นางรอง")
 
-# Words after which a venue named after ณ has ended. Strong ones cut even inside a run of letters
-# (Thai writes no spaces: ...อำเภอลี้โดยมี...); weak ones only where a new space-separated chunk begins.
-_VENUE_STRONG_STOPS = {
-    "โดย",
+# Words that open a new clause: a run of venue or position words ends at them.
+_CLAUSE_WORDS = (
     "โดยมี",
+    "โดย",
     "ซึ่ง",
     "เพื่อ",
     "ทั้งนี้",
@@ -145,13 +183,70 @@ _VENUE_STRONG_STOPS = {
     "เวลา",
     "จำนวน",
     "พร้อมด้วย",
+    "พร้อม",
     "เมื่อ",
     "ตั้งแต่",
     "ระหว่าง",
     "ในวันที่",
-}
-_VENUE_STOP_PREFIXES = ("วัน", "กลุ่มเป้าหมาย", "ผู้เข้าร่วม", "ได้แก่", "ประกอบด้วย", "ที่ประชุม")
-_VENUE_WEAK_STOPS = {"และ", "มี", "ได้", "ร่วม", "เข้าร่วม", "กล่าว", "วันที่", "ต่อมา", "จัด", "เป็น", "ตาม", "ผ่าน"}
+    "วันที่",
+    "มอบหมาย",
+    "นำโดย",
+    "ภายใต้",
+    "กลุ่มเป้าหมาย",
+    "ผู้เข้าร่วม",
+    "ได้แก่",
+    "ประกอบด้วย",
+    "ที่ประชุม",
+    "จัดการประชุม",
+    "จัดประชุม",
+    "มี",
+    "ได้",
+    "ร่วม",
+    "เข้าร่วม",
+    "กล่าว",
+    "ต่อมา",
+    "จัด",
+    "เป็น",
+    "ตาม",
+    "ผ่าน",
+    "และ",
+    "ให้",
+    "ประชุม",
+    "เปิด",
+)
+# Nouns a place starts with: after ที่ or จาก (words with other uses) a venue is read only when one follows.
+_PLACE_STARTS = (
+    "ห้องประชุม",
+    "หอประชุม",
+    "ห้อง",
+    "ศาลา",
+    "โรงแรม",
+    "สำนักงาน",
+    "ที่ว่าการ",
+    "ที่ทำการ",
+    "อาคาร",
+    "ศูนย์",
+    "วัด",
+    "โรงเรียน",
+    "หมู่บ้าน",
+    "บ้าน",
+    "ลาน",
+    "โดม",
+    "สนาม",
+    "มหาวิทยาลัย",
+    "วิทยาลัย",
+    "องค์การ",
+    "เทศบาล",
+    "ค่าย",
+    "สวน",
+    "แปลง",
+    "กรม",
+    "กระทรวง",
+    "ศาลากลาง",
+    "ศาลาว่าการ",
+)
+# Royal-descended family names are written with ณ (อิศรางกูร ณ อยุธยา): that ณ is not "at".
+_NA_FAMILY_NAMES = ("อยุธยา", "ป้อมเพชร", "ระนอง", "นคร", "ถลาง", "เชียงใหม่", "ลำพูน", "สงขลา", "พัทลุง", "บางช้าง")
 
 _THAI_LETTER = "\u0e01-\u0e4e"
 _WEEKDAYS = "จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์"
@@ -159,12 +254,13 @@ _WEEKDAYS = "จันทร์|อังคาร|พุธ|พฤหัสบ�
 
 def _month_pattern() -> tuple[str, dict[str, int]]:
     """Full and abbreviated Thai month names (the dots of ม.ค. may be left out), longest first."""
+    full_months, abbr_months = thai.month_names()
     names: dict[str, int] = {}
     alternatives: list[tuple[str, str]] = []
-    for number, name in enumerate(thai_full_months, start=1):
+    for number, name in enumerate(full_months, start=1):
         names[name] = number
         alternatives.append((name, re.escape(name)))
-    for number, abbr in enumerate(thai_abbr_months, start=1):
+    for number, abbr in enumerate(abbr_months, start=1):
         key = abbr.replace(".", "")
         names[key] = number
         letters = [part for part in abbr.split(".") if part]
@@ -184,12 +280,17 @@ _TIME_WITH_NA = re.compile(
     r"(?<![\d.])(?P<hour>\d{1,2})\s*[.:]\s*(?P<minute>\d{2})\s*(?:[-–]\s*\d{1,2}[.:]\d{2}\s*)?น\."
 )
 _COUNT_TOTAL = re.compile(r"รวม\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย)")
-_COUNT = re.compile(r"จำนวน\s*(?:ทั้งสิ้น|ทั้งหมด|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย)")
+_COUNT = re.compile(r"(?:จำนวน|ประมาณ|กว่า)\s*(?:ทั้งสิ้น|ทั้งหมด|รวม)?\s*(?P<n>\d[\d,]*)\s*(?:คน|ราย)")
+# A headcount is about the meeting only in a sentence that says who took part (a history paragraph's
+# "รวมทั้งสิ้น ๑๐๐ คน" is not).
+_PARTICIPATION = re.compile(r"เข้าร่วม|ร่วมประชุม|ผู้เข้า|ผู้ร่วม|กลุ่มเป้าหมาย|เข้าประชุม|โดยมี|ประกอบด้วย|ได้แก่|แก่|มีผู้|กรรมการ")
 _FOOTER = re.compile(r"\(\s*Visited\s+\d+\s+times?,\s*\d+\s+visits?\s+today\s*\)", re.IGNORECASE)
 _HEADLINE_PREFIX = re.compile(r"^(?P<prefix>[^:\n]{1,60}?)\s*[:：]\s+")
 _QUOTE = re.compile(r"“(?P<curly>[^”]*)”|\"(?P<straight>[^\"]*)\"")
 _SPEECH_INTRO = re.compile(r"(?:ว่า|ความว่า|ดังนี้|ดังต่อไปนี้)\s*[:]?\s*$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Buddhist-era years a post may state (2400–2700); anything else (a typo like 3563) is not a date.
+_YEARS = range(1857, 2158)
 
 
 # --- Text preparation ------------------------------------------------------------------------------
@@ -198,12 +299,12 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 def _normalise(text: str) -> str:
     """Fix what copy-paste and typing leave in Thai text (zero-width spaces, doubled vowels), keep layout.
 
-    pythainlp's full normalize() also folds repeated spaces, which the reader needs: news posts end a
-    Thai sentence with a double space.
+    A full normalisation would also fold repeated spaces, which the reader needs: news posts end a Thai sentence
+    with a double space.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = _FOOTER.sub("", text)
-    lines = [remove_repeat_vowels(remove_spaces_before_marks(remove_zw(line))).rstrip() for line in text.split("\n")]
+    lines = [thai.tidy_typing(line).rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
 
@@ -212,20 +313,18 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=1)
-def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """Thai given names and family names, as pythainlp ships them (no download)."""
-    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
-
-    return frozenset(thai_male_names()) | frozenset(thai_female_names()), frozenset(thai_family_names())
-
-
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _QUOTE.finditer(text)]
 
 
 def _outside(spans: list[tuple[int, int]], position: int) -> bool:
     return not any(start <= position < end for start, end in spans)
+
+
+def _word_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Offsets where a word of `text` starts, and where one ends."""
+    spans = thai.word_spans(text)
+    return {start for start, _ in spans}, {end for _, end in spans}
 
 
 # --- Fields ----------------------------------------------------------------------------------------
@@ -268,8 +367,11 @@ def _date(text: str, spans: list[tuple[int, int]]) -> dt.date | None:
         if not _outside(spans, match.start()):
             continue
         month = _MONTH_NUMBERS[re.sub(r"[.\s]", "", match.group("month"))]
+        year = _year(match.group("year"))
+        if year not in _YEARS:
+            continue
         try:
-            return dt.date(_year(match.group("year")), month, int(match.group("day")))
+            return dt.date(year, month, int(match.group("day")))
         except ValueError:
             continue
     return None
@@ -284,100 +386,284 @@ def _time(text: str, spans: list[tuple[int, int]]) -> dt.time | None:
     return None
 
 
-def _venue(text: str, spans: list[tuple[int, int]]) -> str:
-    for match in re.finditer(r"(?:^|(?<=\s))ณ\s+(?P<rest>[^\n]+)", text, re.MULTILINE):
-        if not _outside(spans, match.start()):
-            continue
-        venue = _venue_words(match.group("rest"))
-        if venue and not venue.startswith(("ปัจจุบัน", "วันที่")):
-            return venue
-    return ""
+# --- People: titles, names and positions ------------------------------------------------------------
 
 
-def _venue_words(rest: str) -> str:
-    """The place named after ณ: chunks up to a double space, punctuation or a word that starts a new clause."""
-    rest = re.split(r"\s{2,}|[,(“\"]", rest, maxsplit=1)[0]
-    kept: list[str] = []
-    for chunk in rest.split():
-        tokens = thai.words(chunk)
-        if not tokens or tokens[0] in _VENUE_STRONG_STOPS | _VENUE_WEAK_STOPS or chunk.startswith(_VENUE_STOP_PREFIXES):
-            break
-        # A person or an official named next begins the next clause (ณ ห้องประชุม... นางสาว... ได้รายงาน).
-        if kept and (_title_at(chunk) or _is_position(chunk)):
-            break
-        cut = next((i for i, token in enumerate(tokens) if i and token in _VENUE_STRONG_STOPS), None)
-        if cut is not None:
-            kept.append("".join(tokens[:cut]))
-            break
-        kept.append(chunk)
-    return " ".join(kept).strip()
+@dataclass
+class _Person:
+    start: int
+    end: int
+    title: str
+    first: str
+    last: str
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern[str]:
+    """Any title or rank (longest first, as the alternation tries them in order)."""
+    return re.compile("|".join(re.escape(title) for title in thai.person_titles()))
 
 
 def _title_at(text: str) -> str:
     """The person's title `text` starts with, or '' (นายอำเภอ is an office, นายกฤษดา a man)."""
-    for title in PERSON_TITLES:
-        if not text.startswith(title):
-            continue
-        rest = text[len(title) :].lstrip()
-        if title == "นาย" and text.startswith(NOT_TITLES):
-            given = re.match(rf"[{_THAI_LETTER}]+", rest)
-            if not (given and given.group(0) in _name_lists()[0]):
-                return ""
-        return title if rest[:1] and re.match(rf"[{_THAI_LETTER}]", rest[:1]) else ""
-    return ""
+    person = _person_at(text, 0, _word_bounds(text))
+    return person.title if person else ""
 
 
 def _is_position(word: str) -> bool:
     return word.startswith(POSITION_STARTS)
 
 
+def _person_at(text: str, start: int, bounds: tuple[set[int], set[int]]) -> _Person | None:
+    """The person named at `start` (a title, a given name and a family name), or None."""
+    starts, ends = bounds
+    found = _titles().match(text, start)
+    if not found:
+        return None
+    title = found.group(0)
+    end = start + len(title)
+    # A rank and a degree together: พันตำรวจเอก ดร.สมชาย, ว่าที่ร้อยตรี ดร.
+    second = re.match(r"\s?(" + "|".join(re.escape(t) for t in ("ดร.", "ผศ.ดร.", "รศ.ดร.", "ศ.ดร.")) + ")", text[end:])
+    if second:
+        title += second.group(0)
+        end += len(second.group(0))
+    match = re.match(rf"\s*([{_THAI_LETTER}]+)", text[end:])
+    if not match:
+        return None
+    first = match.group(1)
+    # The title must end where a word ends (โดยมีนาย|วิชัย), unless what follows is a known given name: the word
+    # list glues นายก|ฤษดา, and นายอำเภอ|โคกเจริญ is an office.
+    if (end not in ends or text.startswith(NOT_TITLES, start)) and first not in thai.given_names():
+        return None
+    if _is_position(first) and first not in thai.given_names():
+        return None
+    first_end = end + match.end()
+    last, last_end = _family_name(text, first_end, starts)
+    return _Person(start, last_end, title.strip(), first, last)
+
+
+def _family_name(text: str, position: int, starts: set[int]) -> tuple[str, int]:
+    """The family name written after a given name (`นายวิชัย  ทองสุข`), cut where a glued position begins
+    (`นายสมหมาย ทองหล่อดีผู้ใหญ่บ้าน`)."""
+    match = re.match(rf"\s+([{_THAI_LETTER}]+)", text[position:])
+    if not match or _is_position(match.group(1)) or match.group(1).startswith(("เป็น", "ประธาน")):
+        return "", position
+    word_start = position + match.start(1)
+    last = match.group(1)
+    for offset in range(1, len(last)):
+        if word_start + offset in starts and last[offset:].startswith(POSITION_STARTS):
+            last = last[:offset]
+            break
+    end = word_start + len(last)
+    royal = re.match(r"\s+ณ\s+(" + "|".join(_NA_FAMILY_NAMES) + r")(?![" + _THAI_LETTER + "])", text[end:])
+    if royal:
+        last = f"{last} ณ {royal.group(1)}"
+        end += royal.end()
+    return last, end
+
+
+def _people(text: str) -> list[_Person]:
+    """Every person named in `text`, in order, titles glued to the word before included."""
+    bounds = _word_bounds(text)
+    found: list[_Person] = []
+    position = 0
+    for start in sorted(bounds[0] | {m.end() for m in re.finditer(r"\s+", text)}):
+        if start < position:
+            continue
+        person = _person_at(text, start, bounds)
+        if person:
+            found.append(person)
+            position = person.end
+    return found
+
+
+def _position_run(text: str) -> str:
+    """`text` when it reads as a position (ผู้อำนวยการกลุ่มงาน… สำนักงานพัฒนาชุมชนจังหวัด…), else ''."""
+    text = _fold(text).strip(" ,")
+    if not text or not _is_position(text):
+        return ""
+    chunks = re.findall(r"\([^()]*\)|\S+", text)
+    for chunk in chunks[1:]:
+        continues = _is_position(chunk) or chunk.startswith(_POSITION_CONTINUES)
+        if not (continues or not re.match(f"[{_THAI_LETTER}]", chunk)):
+            return ""
+    if any(re.search(rf"(?<=[{_THAI_LETTER}]){word}", text) for word in ("พร้อมด้วย", "มอบหมาย", "เข้าร่วม")):
+        return ""
+    return text
+
+
+# Words that show the text after a name is a new clause, not the person's position (พร้อมด้วย..., มอบหมายให้...).
+_NOT_IN_POSITION = frozenset(
+    {"พร้อมด้วย", "พร้อม", "มอบหมาย", "โดย", "ณ", "เข้าร่วม", "ร่วม", "กล่าว", "นำ", "เพื่อ", "ซึ่ง", "เมื่อ", "วันที่",
+     "เวลา", "ได้รับ", "จัด", "ประชุม", "และ", "กับ", "ให้"}
+)  # fmt: skip
+
+
+def _plain_position(text: str) -> str:
+    """`text` as a position not in the word list (คณบดีคณะเกษตรศาสตร์), when it is short and holds no word that
+    opens a new clause."""
+    text = _fold(text).strip(" ,")
+    if not text or len(text) > 120 or _people(text):
+        return ""
+    return "" if _NOT_IN_POSITION & set(thai.words(text)) else text
+
+
+def _position_before(text: str) -> str:
+    """The position that ends `text` when no name comes with it (`โดยมีรัฐมนตรีว่าการกระทรวงมหาดไทย`)."""
+    starts, _ = _word_bounds(text)
+    candidates = sorted(
+        (start for start in starts | {0} if text.startswith(POSITION_STARTS, start)),
+    )
+    for start in candidates:
+        if start and text[start - 1] not in " \n" and not text[:start].endswith(("มี", "โดย", "ให้", ".")):
+            continue
+        position = _position_run(text[start:])
+        if position:
+            return position
+    return ""
+
+
+# --- The chair: whoever the sentence says presides ---------------------------------------------------
+
+# `เป็นประธาน…`, and `ประธานการประชุม` / `ประธานในที่ประชุม` / `ประธานเปิด…` written without เป็น (not รองประธาน,
+# nor ประธานคณะกรรมการ…, which is a position).
+_PRESIDES = re.compile(r"(?:เป็น|ทำหน้าที่)\s*ประธาน|(?<!รอง)(?<!เป็น)ประธาน(?=\s*(?:ใน)?(?:การ|ที่)?ประชุม|เปิด|ในพิธี)")
+# Words between the chair and เป็นประธาน that are not part of the position.
+_BEFORE_PRESIDES = re.compile(r"(?:\s*(?:ซึ่ง|ได้รับมอบหมายให้|ได้รับเกียรติ|ได้ให้เกียรติ|ให้เกียรติ|ได้|รับ|มา|ร่วม|ทำหน้าที่|ท่าน))+\s*$")
+
+
 def _chair(text: str, spans: list[tuple[int, int]]) -> tuple[str, str, str, str]:
-    """(title, first name, last name, position) of whoever the post says เป็นประธาน, each '' if not stated."""
-    for match in re.finditer(r"เป็นประธาน", text):
+    """(title, first name, last name, position) of whoever the post says presides, each '' if not stated."""
+    for match in _PRESIDES.finditer(text):
         if not _outside(spans, match.start()):
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[max(line_start, match.start() - 300) : match.start()]
-        return _person_before(before)
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(paragraph_start, match.start() - 400) : match.start()]
+        chair = _presider(_BEFORE_PRESIDES.sub("", before))
+        if any(chair):
+            return chair
     return "", "", "", ""
 
 
-def _person_before(before: str) -> tuple[str, str, str, str]:
-    """Read `นายวรยุทธ  เนาวรัตน์  ผู้ว่าราชการจังหวัดลำพูน` at the end of the text before เป็นประธาน."""
-    # ...ผู้ว่าราชการจังหวัดลำพูน ได้ให้เกียรติ / ซึ่ง / ทำหน้าที่ เป็นประธาน: those words are not the position.
-    before = re.sub(r"\s*(?:ซึ่ง)?(?:ได้)?(?:รับ)?(?:ให้)?(?:เกียรติ)?(?:ทำหน้าที่|ร่วม)?\s*$", "", before)
-    starts = [m.start() for m in re.finditer(r"(?:^|(?<=[\s>]))\S", before)]
-    for start in reversed(starts):
-        title = _title_at(before[start:])
-        if title:
-            return _split_person(title, before[start + len(title) :])
-    # No name: the position alone (โดยมี พัฒนาการจังหวัดลำพูน เป็นประธาน).
-    chunks = _fold(before).split(" ")
-    for index, chunk in enumerate(chunks):
-        if _is_position(chunk):
-            return "", "", "", " ".join(chunks[index:])
-    return "", "", "", ""
+def _presider(before: str) -> tuple[str, str, str, str]:
+    """The person (and position) or the position alone that `before` ends with."""
+    people = _people(before)
+    if people:
+        person = people[-1]
+        between = before[person.end :]
+        position = _position_run(between) or _plain_position(between)
+        if position or not between.strip():
+            return person.title, person.first, person.last, position
+        before = between
+    position = _position_before(before)
+    return "", "", "", position
 
 
-def _split_person(title: str, rest: str) -> tuple[str, str, str, str]:
-    chunks = _fold(rest).split(" ")
-    first = chunks[0]
-    _, family_names = _name_lists()
-    last = ""
-    if len(chunks) > 1 and (chunks[1] in family_names or not _is_position(chunks[1])):
-        last = chunks[1]
-        position = " ".join(chunks[2:])
-    else:
-        position = " ".join(chunks[1:])
-    return title, first, last, position.strip()
+# --- Venue ----------------------------------------------------------------------------------------------
+
+# ณ standing as a word (ณ ห้องประชุม, ณ.ห้องประชุม), ที่ and จาก only before a place noun.
+_VENUE_MARK = re.compile(
+    rf"(?:(?<![{_THAI_LETTER}])ณ\.?\s*(?=[{_THAI_LETTER}])"
+    rf"|(?<![{_THAI_LETTER}])ที่\s*(?=(?:{'|'.join(_PLACE_STARTS)}))"
+    rf"|(?<![{_THAI_LETTER}])จาก\s+(?=(?:ห้องประชุม|หอประชุม|ศาลาว่าการ)))"
+)
+_DISTRICT_AREA = re.compile(rf"(?:ใน|ณ)\s*พื้นที่\s*(?P<area>(?:อำเภอ|ตำบล)[{_THAI_LETTER}]+)")
+
+
+def _venue(text: str, spans: list[tuple[int, int]]) -> str:
+    for match in _VENUE_MARK.finditer(text):
+        if not _outside(spans, match.start()) or _is_family_name_na(text, match):
+            continue
+        venue = _venue_words(text, match.end())
+        if venue and not venue.startswith(("ปัจจุบัน", "วันที่", "ที่นี้", "โอกาส")):
+            return venue
+    area = _DISTRICT_AREA.search(text)
+    return f"พื้นที่{area.group('area')}" if area and _outside(spans, area.start()) else ""
+
+
+def _is_family_name_na(text: str, match: re.Match[str]) -> bool:
+    return (
+        text[match.start()] == "ณ"
+        and text[match.end() :].startswith(_NA_FAMILY_NAMES)
+        and bool(re.search(rf"[{_THAI_LETTER}]\s+$", text[: match.start()]))
+    )
+
+
+def _venue_text(text: str, start: int) -> str:
+    """The text after a venue mark to the end of its paragraph; a line broken inside a word (`ห้อง⏎ประชุม`) is
+    joined back."""
+    end = text.find("\n", start)
+    while end != -1:
+        tail = re.search(rf"[{_THAI_LETTER}]+$", text[start:end])
+        head = re.match(rf"[{_THAI_LETTER}]+", text[end + 1 :])
+        if not (tail and head and _splits_word(tail.group(0), head.group(0))):
+            break
+        text = text[:end] + text[end + 1 :]
+        end = text.find("\n", end)
+    return text[start:] if end == -1 else text[start:end]
+
+
+def _splits_word(tail: str, head: str) -> bool:
+    """Whether a line break between `tail` and `head` falls inside one dictionary word."""
+    joined = tail + head
+    return any(start < len(tail) < end for start, end in thai.word_spans(joined))
+
+
+def _venue_words(text: str, start: int) -> str:
+    """The place named after a venue mark: place words up to a double space, a comma or a word that starts a new
+    clause (a person, a position, โดย, เพื่อ...)."""
+    rest = re.split(r"\s{2,}|[,“\"]", _venue_text(text, start), maxsplit=1)[0]
+    kept: list[str] = []
+    for chunk in re.findall(r"\([^()]*\)|\S+", rest):
+        if chunk.startswith("("):
+            if not kept:
+                break
+            kept.append(chunk)
+            continue
+        cut = _clause_inside(chunk, first=not kept)
+        if cut == 0:
+            break
+        if cut is not None:
+            kept.append(chunk[:cut])
+            break
+        kept.append(chunk)
+    return " ".join(kept).strip(" .:;")
+
+
+def _clause_inside(chunk: str, *, first: bool) -> int | None:
+    """Where in `chunk` a new clause begins (0: at its start), or None when the chunk is all place words."""
+    if not first and (chunk.startswith(_CLAUSE_WORDS) or _is_position(chunk)):
+        if not (chunk.startswith("และ") and chunk[3:].startswith(_PLACE_STARTS)):
+            return 0
+    bounds = _word_bounds(chunk)
+    for offset in sorted(bounds[0]):
+        if offset == 0:
+            if _person_at(chunk, 0, bounds):
+                return 0
+            continue
+        if _person_at(chunk, offset, bounds) or chunk.startswith(
+            ("โดย", "ซึ่ง", "เพื่อ", "จัดการประชุม", "จัดประชุม", "เป็นประธาน"), offset
+        ):
+            return offset
+    return None
+
+
+# --- Headcount ----------------------------------------------------------------------------------------
 
 
 def _headcount(text: str, spans: list[tuple[int, int]]) -> int | None:
     for pattern in (_COUNT_TOTAL, _COUNT):
         for match in pattern.finditer(text):
-            if _outside(spans, match.start()):
+            if _outside(spans, match.start()) and _about_participants(text, match.start()):
                 return int(match.group("n").replace(",", ""))
     return None
+
+
+def _about_participants(text: str, position: int) -> bool:
+    """Whether the sentence holding `position` says who took part."""
+    sentence_start = max(text.rfind("\n", 0, position), text.rfind("  ", 0, position), position - 250, 0)
+    sentence_end = min(len(text), position + 60)
+    return bool(_PARTICIPATION.search(text[sentence_start:sentence_end]))
 
 
 def _target_group(text: str, spans: list[tuple[int, int]]) -> str:
@@ -531,7 +817,7 @@ def extract(text: str, *, programs: Iterable[tuple[str, str]] = ()) -> NewsMeeti
         office_prefix=prefix,
         date=_date(thai.arabic_digits(headline), []) or _date(reading, spans),
         time=_time(reading, spans),
-        venue=_venue(body, spans),
+        venue=_venue(body, spans) or _venue(text, _quote_spans(text)),
         chair_title=chair[0],
         chair_first_name=chair[1],
         chair_last_name=chair[2],

@@ -266,3 +266,82 @@ def words_with_spaces(text: str) -> list[str]:
 
 
 _KEEP_SPACES = re.compile(r"(\s+)")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the words of `text` (whitespace left out), so a match can be checked to begin and end
+    on a word boundary: นาย in `โดยมีนายวิชัย` does, นาย in `นายอำเภอ` does not."""
+    spans = []
+    position = 0
+    for piece in words_with_spaces(text):
+        if not piece.isspace():
+            spans.append((position, position + len(piece)))
+        position += len(piece)
+    return spans
+
+
+# --- Typing, months and names (for reading free Thai text such as news posts) ----------------------------------
+
+
+def tidy_typing(text: str) -> str:
+    """Undo what copy-paste and typing leave in Thai text: zero-width spaces, a vowel typed twice, a space typed
+    before a tone mark. Line breaks and spaces between words are kept."""
+    from pythainlp.util import remove_repeat_vowels, remove_spaces_before_marks, remove_zw
+
+    return remove_repeat_vowels(remove_spaces_before_marks(remove_zw(text)))
+
+
+def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Thai month names, January first: (มกราคม…, ม.ค.…)."""
+    return tuple(thai_full_months), tuple(thai_abbr_months)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Thai given names as pythainlp ships them (no download)."""
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    return frozenset(thai_male_names()) | frozenset(thai_female_names())
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """Thai family names as pythainlp ships them (no download)."""
+    from pythainlp.corpus import thai_family_names
+
+    return frozenset(thai_family_names())
+
+
+# Ranks are built from their parts (a grade of each service × เอก/โท/ตรี), so that every rank is known, not only the
+# ones seen in some posts: army พลเอก…ร้อยตรี, police พลตำรวจเอก…, navy พลเรือเอก/นาวาเอก/เรือเอก, air force
+# พลอากาศเอก/นาวาอากาศเอก/เรืออากาศเอก, and the non-commissioned grades of each.
+_RANK_GRADES = (
+    "พล", "พัน", "ร้อย", "พลตำรวจ", "พันตำรวจ", "ร้อยตำรวจ", "พลเรือ", "นาวา", "เรือ", "พลอากาศ", "นาวาอากาศ",
+    "เรืออากาศ", "จ่าสิบ", "สิบ", "ดาบตำรวจ", "จ่าสิบตำรวจ", "สิบตำรวจ", "พันจ่า", "จ่า", "พันจ่าอากาศ", "จ่าอากาศ",
+)  # fmt: skip
+_DEGREES = ("เอก", "โท", "ตรี")
+_RANK_ABBREVIATIONS = (
+    "พล.อ.", "พล.ท.", "พล.ต.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.",
+    "พล.ต.อ.", "พล.ต.ท.", "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "ร.ต.ท.", "ร.ต.ต.",
+    "พล.ร.อ.", "พล.ร.ท.", "พล.ร.ต.", "น.อ.", "น.ท.", "น.ต.", "พล.อ.อ.", "พล.อ.ท.", "พล.อ.ต.",
+    "จ.ส.อ.", "จ.ส.ท.", "จ.ส.ต.", "ส.อ.", "ส.ท.", "ส.ต.", "ด.ต.", "จ.ส.ต.", "พ.จ.อ.", "พ.อ.อ.", "จ.อ.",
+)  # fmt: skip
+_CIVIL_TITLES = ("นาย", "นาง", "นางสาว", "น.ส.", "ด.ช.", "ด.ญ.", "เด็กชาย", "เด็กหญิง")
+_ACADEMIC_TITLES = (
+    "ศาสตราจารย์", "รองศาสตราจารย์", "ผู้ช่วยศาสตราจารย์", "ศ.", "รศ.", "ผศ.", "ดร.", "ศ.ดร.", "รศ.ดร.", "ผศ.ดร.",
+    "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ.", "ทันตแพทย์", "ทันตแพทย์หญิง", "ทพ.", "ทพญ.", "เภสัชกร", "ภก.", "ภญ.",
+    "สัตวแพทย์", "สพ.",
+)  # fmt: skip
+_NOBLE_TITLES = ("หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.")
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> tuple[str, ...]:
+    """Titles and ranks written before a Thai person's name (นาย, นางสาว, พลเอก, ว่าที่ร้อยตรีหญิง, ผศ.ดร. ...),
+    longest first so that นางสาว is not read as นาง + สาว."""
+    ranks = [f"{grade}{degree}" for grade in _RANK_GRADES for degree in _DEGREES] + ["ดาบตำรวจ"]
+    ranks += list(_RANK_ABBREVIATIONS)
+    acting = [f"ว่าที่{rank}" for rank in ranks] + [f"ว่าที่ {rank}" for rank in ranks]
+    titles = {*ranks, *acting, *_CIVIL_TITLES, *_ACADEMIC_TITLES, *_NOBLE_TITLES}
+    titles |= {f"{title}หญิง" for title in [*ranks, *acting]}
+    return tuple(sorted(titles, key=len, reverse=True))

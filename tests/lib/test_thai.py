@@ -116,3 +116,44 @@ def test_sort_key_is_ascii() -> None:
 def test_words_split_thai_compounds() -> None:
     assert "ชุมชน" in thai.words("สำนักงานพัฒนาชุมชนจังหวัดลำพูน")
     assert thai.words("  ") == []
+
+
+def test_word_spans_give_offsets_of_words_with_titles_glued_to_the_word_before() -> None:
+    text = "โดยมีนายวิชัย ทองสุข"
+    words = [text[start:end] for start, end in thai.word_spans(text)]
+    assert "นาย" in words
+    assert "".join(words) == text.replace(" ", "")
+    # นายอำเภอ is one word: the title นาย does not end on a word boundary there.
+    assert (0, 3) not in thai.word_spans("นายอำเภอแม่ทา")
+
+
+def test_tidy_typing_removes_zero_width_spaces_and_doubled_vowels() -> None:
+    assert thai.tidy_typing("ประ\u200bชุม") == "ประชุม"
+    assert thai.tidy_typing("ประชุมมมม") == "ประชุมมมม"  # consonants are words' business, not typing slips
+    assert thai.tidy_typing("ก็็") == "ก็"
+
+
+def test_month_names() -> None:
+    full, abbreviated = thai.month_names()
+    assert (full[0], full[10], abbreviated[8]) == ("มกราคม", "พฤศจิกายน", "ก.ย.")
+
+
+def test_name_lists_are_shipped_not_downloaded() -> None:
+    assert {"วิชัย", "อัญชลี"} <= thai.given_names()
+    assert "อำเภอ" not in thai.given_names()
+    assert len(thai.family_names()) > 1000
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["นาย", "นางสาว", "พลเอก", "พล.อ.", "พันตำรวจเอก", "พ.ต.อ.", "ว่าที่ร้อยตรี", "ว่าที่ร้อยตรีหญิง", "เรืออากาศตรี",
+     "จ่าสิบเอก", "พ.อ.อ.", "ดร.", "ผศ.ดร.", "นายแพทย์", "ม.ร.ว."],
+)  # fmt: skip
+def test_person_titles_know_ranks_and_academic_titles(title: str) -> None:
+    assert title in thai.person_titles()
+
+
+def test_person_titles_are_longest_first() -> None:
+    titles = thai.person_titles()
+    assert titles.index("นางสาว") < titles.index("นาง")
+    assert titles.index("ว่าที่ร้อยตรีหญิง") < titles.index("ว่าที่ร้อยตรี") < titles.index("ร้อยตรี")

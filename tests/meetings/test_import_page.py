@@ -13,6 +13,9 @@ URL = "meetings:import_news"
 
 
 def test_staff_paste_the_seed_post_and_get_a_draft_to_review(personas, demo):
+    # The demo already records the seed meeting, where importing it again is refused as a duplicate (see the
+    # tests below): here the office has not recorded it yet.
+    demo.delete()
     before = Meeting.objects.count()
     response = personas.client_for(personas.staff).post(
         reverse(URL), {"text": data.SEED_POST, "organizer": demo.organizer_id}
@@ -82,3 +85,66 @@ def test_an_empty_submission_gets_thai_errors(personas, demo):
     response = personas.client_for(personas.staff).post(reverse(URL), {})
     assert response.status_code == 400
     assert "กรุณาวางข้อความข่าว" in response.content.decode()
+
+
+# --- A meeting already recorded ---------------------------------------------------------------------------------
+
+
+def test_a_post_of_a_recorded_meeting_offers_the_meeting_instead_of_a_duplicate(personas, demo):
+    staff = personas.client_for(personas.staff)
+    before = Meeting.objects.count()
+    # The headline typed with runs of spaces is still the same title.
+    text = data.SEED_POST.replace(" และจังหวัดลำพูน", "   และจังหวัดลำพูน", 1)
+    assert text != data.SEED_POST
+    for extra in ({}, {"create_anyway": "on"}):
+        response = staff.post(reverse(URL), {"text": text, "organizer": demo.organizer_id, **extra})
+        assert response.status_code == 400
+        page = response.content.decode()
+        assert "การประชุมนี้บันทึกไว้แล้ว" in page
+        assert f'href="{demo.get_absolute_url()}"' in page
+    assert Meeting.objects.count() == before
+
+
+def test_another_meeting_on_a_recorded_day_is_created_only_when_the_user_says_so(personas, demo):
+    staff = personas.client_for(personas.staff)
+    text = "พช.ลำพูน : ประชุมคณะทำงานจัดงานวันสตรีสากล\n\nวันที่ 17 พฤศจิกายน 2563 เวลา 14.00 น. ณ ห้องประชุมสำนักงาน"
+    before = Meeting.objects.count()
+    response = staff.post(reverse(URL), {"text": text, "organizer": demo.organizer_id})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "บันทึกการประชุมวันที่ 17 พฤศจิกายน 2563 ไว้แล้ว 1 รายการ" in page
+    assert f'href="{demo.get_absolute_url()}"' in page
+    assert 'type="checkbox" name="create_anyway"' in page
+    assert Meeting.objects.count() == before
+
+    response = staff.post(reverse(URL), {"text": text, "organizer": demo.organizer_id, "create_anyway": "on"})
+    assert response.status_code == 302
+    assert Meeting.objects.count() == before + 1
+    assert Meeting.objects.latest("pk").title == "ประชุมคณะทำงานจัดงานวันสตรีสากล"
+
+
+def test_a_day_with_nothing_recorded_needs_no_confirmation(personas, demo):
+    response = personas.client_for(personas.staff).post(
+        reverse(URL), {"text": post_text("03-no-time-no-count-acting-title.txt"), "organizer": demo.organizer_id}
+    )
+    page = response.content.decode()
+    assert "ข่าวไม่ระบุเวลาเริ่มประชุม" in page
+    assert 'type="checkbox" name="create_anyway"' not in page
+    assert "บันทึกไว้แล้ว" not in page
+
+
+# --- Where the import is found ------------------------------------------------------------------------------------
+
+
+def test_the_meeting_list_and_the_new_meeting_page_lead_to_the_import(personas, demo):
+    staff = personas.client_for(personas.staff)
+    link = f'href="{reverse(URL)}"'
+    assert link in staff.get(reverse("meetings:list")).content.decode()
+    assert link in staff.get(reverse("meetings:create")).content.decode()
+
+
+def test_readers_and_the_edit_page_show_no_import_link(personas, demo):
+    link = f'href="{reverse(URL)}"'
+    assert link not in personas.client_for(personas.official).get(reverse("meetings:list")).content.decode()
+    admin = personas.client_for(personas.admin)
+    assert link not in admin.get(reverse("meetings:edit", args=[demo.pk])).content.decode()
