@@ -253,11 +253,13 @@ CONTENT_SECURITY_POLICY = {
 # unlock earlier (admin -> Axes -> Access attempts, or `manage.py axes_reset_username NAME`).
 # Counted per username and per client IP separately: an account under attack is locked whatever
 # address the guesses come from, and one address guessing many accounts is locked too. Offices sit
-# behind one NAT address, so every successful login resets that address's count (RESET_ON_SUCCESS).
+# behind one NAT address, so every successful login resets that address's count (RESET_ON_SUCCESS),
+# but never another account's own count: LoginAttemptHandler (lib/security.py) says how.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "lamphun_portal.lib.security.LoginAttemptHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "lamphun_portal.lib.security.client_ip"
 AXES_USERNAME_CALLABLE = "lamphun_portal.lib.security.attempted_username"
