@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from lamphun_portal.lib import thai
+from lamphun_portal.lib import spreadsheet, thai
 
 from .. import roles
 from ..models import Program
@@ -420,6 +420,6 @@ def template_csv(program: Program) -> str:
     """A header row (and one example row) staff can fill in with a spreadsheet."""
     required, optional = HEADERS[program.kind]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = spreadsheet.writer(buffer)
     writer.writerow([*required, *optional])
     return buffer.getvalue()
