@@ -512,6 +512,11 @@ class MeetingTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+# Who certified and published the minutes, and when, is part of the record: history keeps the steps, so a
+# deleted meeting comes back with them (meetings/history.py).
+_register_history(MeetingTransition, app="meetings")
+
+
 class MeetingRevision(models.Model):
     """What a meeting looked like at one version, so a refused concurrent save can show what changed."""
 
