@@ -116,6 +116,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several people at once (tests/security/test_sqlite_concurrency.py):
+    # - WAL: readers never wait for a writer, nor a writer for readers;
+    # - IMMEDIATE: a transaction takes the write lock when it begins. SQLite's default (deferred) lets two
+    #   transactions read, then fails the second one's write at once ("database is locked"), whatever the
+    #   timeout, because waiting could deadlock;
+    # - timeout: a writer waits up to 20 s for the one before it (each holds the lock for milliseconds)
+    #   instead of failing. synchronous=NORMAL is WAL's safe setting: a power cut loses at most the last
+    #   commits, never the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Several app servers may share one database: sessions live in the database (or in the shared
