@@ -116,6 +116,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database serves several people at once (tests/security/test_sqlite_concurrency.py):
+    # - WAL: readers never wait for a writer, nor a writer for readers;
+    # - IMMEDIATE: a transaction takes the write lock when it begins. SQLite's default (deferred) lets two
+    #   transactions read, then fails the second one's write at once ("database is locked"), whatever the
+    #   timeout, because waiting could deadlock;
+    # - timeout: a writer waits up to 20 s for the one before it (each holds the lock for milliseconds)
+    #   instead of failing. synchronous=NORMAL is WAL's safe setting: a power cut loses at most the last
+    #   commits, never the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Several app servers may share one database: sessions live in the database (or in the shared
@@ -253,11 +269,13 @@ CONTENT_SECURITY_POLICY = {
 # unlock earlier (admin -> Axes -> Access attempts, or `manage.py axes_reset_username NAME`).
 # Counted per username and per client IP separately: an account under attack is locked whatever
 # address the guesses come from, and one address guessing many accounts is locked too. Offices sit
-# behind one NAT address, so every successful login resets that address's count (RESET_ON_SUCCESS).
+# behind one NAT address, so every successful login resets that address's count (RESET_ON_SUCCESS),
+# but never another account's own count: LoginAttemptHandler (lib/security.py) says how.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "lamphun_portal.lib.security.LoginAttemptHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "lamphun_portal.lib.security.client_ip"
 AXES_USERNAME_CALLABLE = "lamphun_portal.lib.security.attempted_username"

@@ -1,5 +1,7 @@
 """Django admin for every model, in Thai, with search and filters (admins only)."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -64,10 +66,18 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "fiscal_year", "organizer"]
     search_fields = ["title", "venue", "summary", "chair__first_name", "chair__last_name"]
     autocomplete_fields = ["organizer", "chair", "minute_taker", "minutes_checker", "programs"]
-    readonly_fields = ["fiscal_year", "version", "created_at", "updated_at"]
+    # The status moves only through the lifecycle steps on the meeting's page, which record who and when.
+    readonly_fields = ["status", "fiscal_year", "version", "created_at", "updated_at"]
     date_hierarchy = "starts_at"
     list_select_related = ["organizer"]
     inlines = [AttendanceInline, AgendaItemInline, DirectiveInline]
+
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
+        if change:
+            # Also when reverting to an older version here: its status and version number are not brought back.
+            current = Meeting.objects.select_for_update().get(pk=obj.pk)
+            obj.status, obj.version = current.status, current.version + 1
+        super().save_model(request, obj, form, change)
 
     def delete_model(self, request: HttpRequest, obj: Meeting) -> None:
         # Through the history service, so the meeting can be restored whole (/meetings/deleted/).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lamphun_portal import policy
-from lamphun_portal.lib import thai
+from lamphun_portal.lib import spreadsheet, thai
 
 from . import search, services
 from .directive_filters import (
@@ -148,7 +147,8 @@ class _Echo:
 
 
 def _csv_rows(directives: Any) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    # Through the portal's one CSV writer: a cell typed as `=HYPERLINK(…)` must not run in Excel.
+    writer = spreadsheet.writer(_Echo())
     # The byte-order mark tells Excel the file is UTF-8; without it Excel shows Thai as mojibake.
     yield "\ufeff" + writer.writerow(CSV_COLUMNS)
     today = timezone.localdate()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lamphun_portal.lib import thai
 
-from .models import AgendaItem, Attendance, Directive, Meeting, Office, Person, Program
+from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, Office, Person, Program
 
 # Choices are lists of (value, label) pairs built once per request and shared by every row of a formset,
 # so that a meeting with 40 attendance rows does not run 40 queries for the same list of people.
@@ -147,6 +148,21 @@ class ThaiTimeField(forms.Field):
         return value
 
 
+class SubmissionTokenField(forms.Field):
+    """The new-meeting form's one-time token: a UUID, or None for anything else (MeetingForm says what to do)."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value: Any) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(str(value or ""))
+        except ValueError:
+            return None
+
+
+ALREADY_SUBMITTED = "already_submitted"
+
+
 def _aware(day: dt.date, time: dt.time) -> dt.datetime:
     return dt.datetime.combine(day, time, tzinfo=timezone.get_default_timezone())
 
@@ -156,6 +172,8 @@ class MeetingForm(forms.ModelForm):
     starts_time = ThaiTimeField(label=_("เวลาเริ่ม"))
     ends_time = ThaiTimeField(label=_("เวลาเลิก"), required=False, help_text=_("เว้นว่างได้ถ้าไม่ได้บันทึกไว้"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=DB_INT_MAX)
+    # Rendered in the new-meeting form, a new one each time the form is opened: sending it twice saves once.
+    submission_token = SubmissionTokenField(required=False)
 
     class Meta:
         model = Meeting
@@ -215,6 +233,8 @@ class MeetingForm(forms.ModelForm):
             if self.instance.ends_at:
                 self.initial.setdefault("ends_time", timezone.localtime(self.instance.ends_at).time())
             self.initial.setdefault("version", self.instance.version)
+        else:
+            self.initial.setdefault("submission_token", uuid.uuid4().hex)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -232,7 +252,19 @@ class MeetingForm(forms.ModelForm):
                 # The model checks these too; set them only when valid so its clean() has nothing to refuse.
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
                 self._check_number_unique(starts_at)
+        if not self.instance.pk:
+            self._check_submission_token(data.get("submission_token"))
         return data
+
+    def _check_submission_token(self, token: uuid.UUID | None) -> None:
+        if token is None:
+            # A page opened before the token existed, or an altered one: it comes back with a fresh token.
+            self.data = self.data.copy()
+            self.data["submission_token"] = uuid.uuid4().hex
+            self.add_error(None, "แบบฟอร์มนี้ไม่สมบูรณ์ ระบบยังไม่ได้บันทึก ข้อมูลที่พิมพ์ไว้ยังอยู่ครบ กรุณากด “บันทึก” อีกครั้ง")
+        elif MeetingSubmission.objects.filter(token=token).exists():
+            # The view answers this one by going to the meeting the first sending made.
+            self.add_error(None, ValidationError("แบบฟอร์มนี้บันทึกไปแล้ว", code=ALREADY_SUBMITTED))
 
     def _check_number_unique(self, starts_at: dt.datetime) -> None:
         number, organizer = self.cleaned_data.get("number"), self.cleaned_data.get("organizer")

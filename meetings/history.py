@@ -1,7 +1,7 @@
 """History of meetings and directives (django-simple-history): change logs, restoring versions and deleted meetings.
 
-Every save and delete of a meeting, its attendance, agenda items, directives and progress updates
-leaves a historical row with who and when (HistoryRequestMiddleware supplies the user). Deleting a
+Every save and delete of a meeting, its lifecycle steps, attendance, agenda items, directives and progress
+updates leaves a historical row with who and when (HistoryRequestMiddleware supplies the user). Deleting a
 meeting through `delete_meeting` stamps all rows removed with it with one batch mark, so
 `restore_deleted_meeting` can bring the whole meeting back exactly as it was.
 """
@@ -27,10 +27,17 @@ from simple_history.signals import pre_create_historical_record
 
 from lamphun_portal.lib import thai
 
-from .models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting
+from .models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, MeetingTransition
 
 # Parents before children: the order rows are put back in.
-TRACKED_MODELS: list[type[models.Model]] = [Meeting, AgendaItem, Attendance, Directive, DirectiveUpdate]
+TRACKED_MODELS: list[type[models.Model]] = [
+    Meeting,
+    MeetingTransition,
+    AgendaItem,
+    Attendance,
+    Directive,
+    DirectiveUpdate,
+]
 DELETE_REASON_PREFIX = "deleted-with-meeting:"
 ACTION_LABELS = {"+": "เพิ่ม", "~": "แก้ไข", "-": "ลบ"}
 HIDDEN_FIELDS = {"id", "sort_key", "version", "created_at", "updated_at", "numbering", "number_year", "fiscal_year"}
@@ -105,10 +112,25 @@ def deleted_meetings() -> list[DeletedMeeting]:
     ]
 
 
+def _forget_vanished_links(instance: models.Model) -> None:
+    """A link that may be emptied (who certified, who reported) is emptied when its target is gone.
+
+    The account of the person who certified the minutes may have been removed while the meeting was
+    deleted; the step still happened, by someone no longer known, as Django records it for a live row.
+    """
+    for f in instance._meta.concrete_fields:
+        if not (f.is_relation and f.remote_field.on_delete is models.SET_NULL):
+            continue
+        value = getattr(instance, f.attname)
+        if value is not None and not f.related_model._base_manager.filter(pk=value).exists():
+            setattr(instance, f.attname, None)
+
+
 def _put_back(record: Any, user: AbstractBaseUser | None) -> models.Model:
     """Writes a historical row back exactly (auto_now dates included) and records the restore."""
     instance = record.instance
     model = type(instance)
+    _forget_vanished_links(instance)
     instance.save_base(raw=True)  # raw: keep created_at/updated_at/sort_key exactly as they were
     # Announce it as a normal save so history (and any other listener) sees the row come back.
     instance._history_user = user
@@ -147,8 +169,25 @@ def restore_deleted_meeting(*, batch: str, user: AbstractBaseUser | None) -> Mee
 
 @transaction.atomic
 def restore_version(*, record: Any, user: AbstractBaseUser | None) -> models.Model:
-    """Makes an earlier version of a meeting or directive the current one (a new version is recorded)."""
+    """Makes an earlier version of a meeting or directive the current one (a new version is recorded).
+
+    The wording comes back; the status does not. A meeting's status moves only through its lifecycle
+    steps, each recorded with who and when (MeetingTransition): an official who fixes a typo by going
+    back to the draft's wording expects published minutes to stay published, and reopened minutes must
+    not be published again without anyone certifying them. To change the status, take the step on the
+    meeting's page, where it is recorded. A directive's status is likewise its progress reports'.
+    """
     instance = record.instance
+    model = type(instance)
+    current = model._base_manager.select_for_update().filter(pk=instance.pk).first()
+    if isinstance(instance, Meeting):
+        if current is None:
+            raise ValidationError(_("การประชุมนี้ถูกลบแล้ว กู้คืนได้จากหน้า “การประชุมที่ถูกลบ”"))
+        instance.status = current.status
+        # Forward, never back to the old number: an edit opened before the revert is then refused as stale.
+        instance.version = current.version + 1
+    elif isinstance(instance, Directive) and current is not None:
+        instance.status = current.status
     instance._state.adding = False  # an existing row: keep its created_at
     instance._history_user = user
     instance._change_reason = _("คืนค่าเป็นฉบับวันที่ %(date)s") % {"date": thai.be_date(record.history_date)}

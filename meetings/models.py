@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -512,6 +513,11 @@ class MeetingTransition(models.Model):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
+# Who certified and published the minutes, and when, is part of the record: history keeps the steps, so a
+# deleted meeting comes back with them (meetings/history.py).
+_register_history(MeetingTransition, app="meetings")
+
+
 class MeetingRevision(models.Model):
     """What a meeting looked like at one version, so a refused concurrent save can show what changed."""
 
@@ -538,6 +544,36 @@ class MeetingRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id} v{self.version}"
+
+
+class MeetingSubmissionQuerySet(models.QuerySet):
+    def of_token(self, token: uuid.UUID) -> MeetingSubmission | None:
+        """The saved sending of the new-meeting form that carried this token, with its meeting, if any."""
+        return self.filter(token=token).select_related("meeting").first()
+
+
+class MeetingSubmission(models.Model):
+    """One sending of the new-meeting form, by the one-time token the form carried.
+
+    Kept in the database, not in a process, so every app server sees it: the same form sent twice (a double
+    click, the browser's "send again", two tabs of one form) makes one meeting. The row is written in the
+    transaction that creates the meeting, and the unique token refuses a second one.
+    """
+
+    token = models.UUIDField(_("รหัสแบบฟอร์ม"), unique=True, editable=False)
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("การประชุมที่บันทึก"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("ส่งเมื่อ"), auto_now_add=True)
+
+    objects = MeetingSubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("การส่งแบบฟอร์มบันทึกการประชุม")
+        verbose_name_plural = _("การส่งแบบฟอร์มบันทึกการประชุม")
+
+    def __str__(self) -> str:
+        return str(self.token)
 
 
 # --- Search index (issue #4): one row per word of a meeting or directive; see meetings/search.py ----------

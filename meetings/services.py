@@ -8,12 +8,13 @@ Creating a draft from a news post is the news importer's write.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from .models import (
     DirectiveUpdate,
     Meeting,
     MeetingRevision,
+    MeetingSubmission,
     MeetingTransition,
     Office,
     Person,
@@ -164,6 +166,28 @@ class StaleMeetingError(Exception):
         self.revision = revision
 
 
+class AlreadySubmittedError(Exception):
+    """This new-meeting form was sent before and made its meeting: sending it again must not make another."""
+
+    def __init__(self, meeting: Meeting | None) -> None:
+        super().__init__(meeting.pk if meeting else None)
+        self.meeting = meeting  # None when that meeting has since been deleted
+
+
+def _claim_submission(token: uuid.UUID) -> MeetingSubmission:
+    """Record the form's token first, in the meeting's transaction; the unique token refuses a second sending.
+
+    A second sending that passed validation while the first was being saved (another app server) waits
+    here for the first to commit and is then refused; if the first failed, the second goes ahead.
+    """
+    try:
+        with transaction.atomic():
+            return MeetingSubmission.objects.create(token=token)
+    except IntegrityError as error:
+        earlier = MeetingSubmission.objects.of_token(token)
+        raise AlreadySubmittedError(earlier.meeting if earlier else None) from error
+
+
 def _person(person: Any) -> str:
     return person.full_name if person else "-"
 
@@ -294,17 +318,24 @@ def save_meeting(
 ) -> Meeting:
     """Create or update a meeting with its attendance, agenda and directives, all or nothing.
 
-    Raises StaleMeetingError (and stores nothing) when someone saved the meeting after this form was opened.
+    Raises StaleMeetingError (and stores nothing) when someone saved the meeting after this form was opened,
+    and AlreadySubmittedError when the same new-meeting form was saved before.
     """
     meeting = form.instance
+    submission = None
     if meeting.pk:
         current = _lock_current(meeting, form.cleaned_data.get("version"))
         meeting.version = current.version + 1
         meeting.status = current.status
+    else:
+        submission = _claim_submission(form.cleaned_data["submission_token"])
     meeting = form.save(commit=False)
     meeting.full_clean()
     meeting.save()
     form.save_m2m()
+    if submission is not None:
+        submission.meeting = meeting
+        submission.save(update_fields=["meeting"])
     _save_rows(attendance, meeting)
     items = _save_rows(agenda, meeting)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.db.models import Prefetch
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from lamphun_portal import policy
 
 from . import forms, services
-from .models import AgendaItem, Attendance, Directive, Meeting, MeetingTransition, Office
+from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, MeetingTransition, Office
 
 PAGE_SIZE = 20
 
@@ -136,12 +136,26 @@ def _bound_forms(request: HttpRequest, meeting: Meeting, offices: Any) -> dict[s
     }
 
 
+def _already_saved(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
+    """The same new-meeting form sent again: show the meeting the first sending made."""
+    if meeting is None:
+        messages.info(request, "แบบฟอร์มนี้บันทึกไปแล้ว ระบบไม่ได้สร้างการประชุมซ้ำ (การประชุมที่บันทึกไว้ถูกลบไปแล้ว)")
+        return redirect("meetings:list")
+    messages.info(request, f"แบบฟอร์มนี้บันทึกไปแล้ว ระบบไม่ได้สร้างการประชุมซ้ำ นี่คือการประชุม “{meeting.title}” ที่บันทึกไว้")
+    return redirect(meeting)
+
+
 def _edit(request: HttpRequest, meeting: Meeting, offices: Any) -> HttpResponse:
     parts = _bound_forms(request, meeting, offices)
     context: dict[str, Any] = {"meeting": meeting, "person_form": forms.PersonForm(prefix="new_person"), **parts}
+    if request.method == "POST" and parts["form"].has_error(NON_FIELD_ERRORS, forms.ALREADY_SUBMITTED):
+        submission = MeetingSubmission.objects.of_token(parts["form"].cleaned_data["submission_token"])
+        return _already_saved(request, submission.meeting if submission else None)
     if request.method == "POST" and forms.validate_together(**parts):
         try:
             saved = services.save_meeting(**parts, user=request.user)
+        except services.AlreadySubmittedError as submitted:
+            return _already_saved(request, submitted.meeting)
         except services.StaleMeetingError as stale:
             # Keep everything typed; the next save, made knowingly, goes on top of the newer version.
             context["stale"] = stale

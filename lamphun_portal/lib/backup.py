@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
@@ -110,11 +112,27 @@ def write_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, Any]:
         "tables": {},
         "media": [],
     }
-    tmp = path.with_name(path.name + ".partial")
+    # The archive holds password hashes, API tokens and sessions: only its owner may read it, from the first
+    # byte, whatever the umask. mkstemp creates the file 0600 (and never follows a planted link); the finished
+    # archive then takes the place of `path` whole, so a reader never sees a half-written or readable one.
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    tmp = Path(name)
+    try:
+        with os.fdopen(handle, "w+b") as file:
+            _write_archive(file, manifest, using)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return manifest
+
+
+def _write_archive(file: BinaryIO, manifest: dict[str, Any], using: str) -> None:
+    """The zip itself: every table, then every uploaded file, then the manifest (filled in on the way)."""
     # One transaction: every table is read from the same moment (REPEATABLE READ on PostgreSQL).
     connection = connections[using]
     outermost = not connection.in_atomic_block
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive, transaction.atomic(using=using):
+    with zipfile.ZipFile(file, "w", compression=zipfile.ZIP_DEFLATED) as archive, transaction.atomic(using=using):
         if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
@@ -129,8 +147,6 @@ def write_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, Any]:
                     target.write(chunk)
             manifest["media"].append(name)
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    tmp.replace(path)
-    return manifest
 
 
 def _read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:

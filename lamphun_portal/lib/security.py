@@ -1,10 +1,13 @@
-"""Login lockout (django-axes) wiring: the backend and the client address behind a proxy."""
+"""Login lockout (django-axes) wiring: the backend, the attempt handler and the client address behind a proxy."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from axes.backends import AxesStandaloneBackend
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import AuthenticationForm
@@ -40,6 +43,36 @@ class LoginLockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class LoginAttemptHandler(AxesDatabaseHandler):
+    """django-axes' database handler, except that a good login clears only what it proves.
+
+    axes keeps one row per (username, address, browser) whose failures count both for the username and
+    for the address. On a good login it deleted every row of the username *and every row of the
+    address*, so from an office's one NAT address an attacker could guess four passwords of a
+    colleague, sign in to their own account, and guess again forever: the colleague was never locked.
+
+    Here a good login deletes the rows of the account that signed in, and unhooks the other accounts'
+    rows from the address (their address is blanked): a colleague signing in still tells the portal
+    that the NAT address is an office at work, not a guesser, but every other account keeps its own
+    failures and is locked at its fifth, whatever other accounts do.
+    """
+
+    def reset_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
+        username = get_client_username(request, credentials)
+        count, _ = AccessAttempt.objects.filter(username=username).delete()
+        if request.axes_ip_address:
+            AccessAttempt.objects.filter(ip_address=request.axes_ip_address).update(ip_address=None)
+        return count
+
+    def filter_user_attempts(self, request: HttpRequest, credentials: dict[str, Any] | None = None) -> list[Any]:
+        # Rows unhooked from their address have none; a request without a known address must not add
+        # them all up as if they were one client.
+        if not request.axes_ip_address:
+            username = get_client_username(request, credentials)
+            return [AccessAttempt.objects.filter(username=username)]
+        return super().filter_user_attempts(request, credentials)
 
 
 def attempted_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from lamphun_portal import policy
-from lamphun_portal.lib import thai
+from lamphun_portal.lib import spreadsheet, thai
 
 from ..models import Program
 from .models import Community, District, OtopRating, OtopSales, Participation, ProducerGroup
@@ -420,6 +420,6 @@ def template_csv(program: Program) -> str:
     """A header row (and one example row) staff can fill in with a spreadsheet."""
     required, optional = HEADERS[program.kind]
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = spreadsheet.writer(buffer)
     writer.writerow([*required, *optional])
     return buffer.getvalue()

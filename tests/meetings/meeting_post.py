@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from meetings.models import Meeting, Office, Person
@@ -60,6 +61,8 @@ def meeting_post(
         "objective": "",
         "summary": "",
         "version": "",
+        # The new-meeting form carries a one-time token (each opening of the form a new one).
+        "submission_token": uuid.uuid4().hex,
         **fields,
     }
     rows = {"attendance": attendance or [], "agenda": agenda or [], "directives": directives or []}

@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting
+from meetings import history, services
+from meetings.models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, MeetingTransition, Office
 from tests.conftest import Personas
 
 
@@ -103,6 +105,7 @@ def _snapshot(meeting_id: int) -> dict[str, Any]:
         "agenda": list(AgendaItem.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
         "directives": list(Directive.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
         "updates": list(DirectiveUpdate.objects.filter(directive_id__in=directive_ids).order_by("pk").values()),
+        "transitions": list(MeetingTransition.objects.filter(meeting_id=meeting_id).order_by("pk").values()),
         "meeting_programs": sorted(
             Meeting.programs.through.objects.filter(meeting_id=meeting_id).values_list("meeting_id", "program_id")
         ),
@@ -202,3 +205,129 @@ def test_history_of_a_draft_is_private_like_the_draft(personas: Personas, demo: 
         assert personas.client_for(personas.district_staff).get(url).status_code == 403
         assert personas.client_for(personas.official).get(url).status_code == 403
         assert personas.client_for(personas.admin).get(url).status_code == 200
+
+
+def _draft(office: Office) -> Meeting:
+    return Meeting.objects.create(
+        title="ประชุมคณะทำงานขับเคลื่อนโคก หนอง นา",
+        organizer=office,
+        starts_at=dt.datetime(2021, 2, 3, 9, 30, tzinfo=timezone.get_default_timezone()),
+        venue="ห้องประชุมสำนักงานพัฒนาชุมชนจังหวัดลำพูน",
+    )
+
+
+def _steps(meeting_id: int) -> list[tuple[str, str, str | None, dt.datetime]]:
+    rows = MeetingTransition.objects.filter(meeting_id=meeting_id).select_related("by").order_by("at", "pk")
+    return [(s.from_status, s.to_status, s.by.username if s.by else None, s.at) for s in rows]
+
+
+def _deletion_batch(meeting_id: int) -> str:
+    record = Meeting.history.model.objects.get(id=meeting_id, history_type="-")
+    return record.history_change_reason.removeprefix(history.DELETE_REASON_PREFIX)
+
+
+def test_restoring_a_deleted_meeting_brings_back_who_certified_and_published_it(
+    personas: Personas, provincial_office: Office
+) -> None:
+    meeting = _draft(provincial_office)
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
+    before = _snapshot(meeting.pk)
+    steps = _steps(meeting.pk)
+    assert [s[:3] for s in steps] == [("draft", "certified", "staff1"), ("certified", "published", "admin1")]
+
+    admin = personas.client_for(personas.admin)
+    admin.post(reverse("meetings:delete", args=[meeting.pk]))
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+    admin.post(reverse("meetings:restore", args=[_deletion_batch(meeting.pk)]))
+
+    assert _steps(meeting.pk) == steps  # same steps, same people, same moments
+    assert _snapshot(meeting.pk) == before
+    page = personas.client_for(personas.official).get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    assert "โดย กนกวรรณ ศรีสุข" in page and "โดย ประเสริฐ บุญมา" in page
+
+
+def test_restoring_works_when_the_person_who_certified_has_left(personas: Personas, provincial_office: Office) -> None:
+    meeting = _draft(provincial_office)
+    leaver = User.objects.create_user("leaver", password="leaver-password-1")
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=leaver)
+    pk, when = meeting.pk, _steps(meeting.pk)[0][3]
+    history.delete_meeting(meeting=meeting, user=personas.admin)
+    leaver.delete()  # the account is removed while the meeting is in the bin
+
+    history.restore_deleted_meeting(batch=_deletion_batch(pk), user=personas.admin)
+    assert _steps(pk) == [("draft", "certified", None, when)]
+    assert Meeting.objects.get(pk=pk).status == Meeting.Status.CERTIFIED
+
+
+def test_reverting_to_an_older_version_keeps_the_lifecycle_status(
+    personas: Personas, provincial_office: Office
+) -> None:
+    meeting = _draft(provincial_office)
+    as_drafted = meeting.history.latest()
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
+    meeting.refresh_from_db()
+    _edit_title(meeting, "ชื่อที่พิมพ์ผิดหลังเผยแพร่", personas.admin)
+    steps, version = _steps(meeting.pk), meeting.version
+
+    admin = personas.client_for(personas.admin)
+    response = admin.post(reverse("meetings:meeting_revert", args=[meeting.pk, as_drafted.history_id]))
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.title == as_drafted.title  # the wording goes back...
+    assert meeting.status == Meeting.Status.PUBLISHED  # ...but the published minutes stay published
+    assert _steps(meeting.pk) == steps  # and no step was made up or lost
+    # A new version: an edit opened before the revert is refused rather than silently undoing it.
+    assert meeting.version == version + 1
+
+
+def test_reverting_never_republishes_reopened_minutes(personas: Personas, provincial_office: Office) -> None:
+    meeting = _draft(provincial_office)
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
+    published = meeting.history.latest()
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.DRAFT, user=personas.admin)
+    steps = _steps(meeting.pk)
+
+    personas.client_for(personas.admin).post(
+        reverse("meetings:meeting_revert", args=[meeting.pk, published.history_id])
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DRAFT
+    assert _steps(meeting.pk) == steps
+    public = personas.client_for(None).get(reverse("news:detail", args=[meeting.pk]))
+    assert public.status_code == 404
+
+
+def test_reverting_from_the_admin_site_keeps_the_status_too(personas: Personas, provincial_office: Office) -> None:
+    meeting = _draft(provincial_office)
+    as_drafted = meeting.history.latest()
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
+    meeting.refresh_from_db()
+    version = meeting.version
+    admin = personas.client_for(personas.admin)
+    url = reverse("admin:meetings_meeting_simple_history", args=[meeting.pk, as_drafted.history_id])
+    form = admin.get(url)
+    assert form.status_code == 200
+    data = {
+        name: value
+        for name, value in form.context["adminform"].form.initial.items()
+        if not isinstance(value, (list, dt.datetime)) and value is not None
+    }
+    data.update(
+        starts_at_0="03/02/2021",
+        starts_at_1="09:30:00",
+        programs=[],
+        status=Meeting.Status.DRAFT,  # even when the form is made to send a status
+        **{
+            f"{prefix}-{key}": "0"
+            for prefix in ("attendances", "agenda_items", "directives")
+            for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+    )
+    response = admin.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CERTIFIED
+    assert meeting.version == version + 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -307,3 +309,98 @@ def test_an_impossible_meeting_number_is_refused_in_thai_not_a_crash(
     assert response.status_code == 200
     [message] = response.context["form"].errors["number"]
     assert message.startswith("ต้องไม่เกิน ")  # the database's own integer range
+
+
+# --- One deliberate submission makes one meeting ------------------------------------------------------------
+
+
+def _token_in(html: str) -> str:
+    [token] = re.findall(r'<input type="hidden" name="submission_token" value="([0-9a-f]{32})"', html)
+    return token
+
+
+def test_the_new_meeting_form_carries_a_one_time_token(personas: Personas) -> None:
+    client = personas.client_for(personas.staff)
+    first, second = (_token_in(client.get(CREATE).content.decode()) for _ in range(2))
+    assert first != second  # each opening of the form is a submission of its own
+
+
+def test_the_same_form_sent_twice_makes_one_meeting(personas: Personas, provincial_office: Office) -> None:
+    client = personas.client_for(personas.staff)
+    data = _seed_like(provincial_office)  # no meeting number: nothing else would stop a second meeting
+    before = Meeting.objects.count()
+    first = client.post(CREATE, data)
+    assert first.status_code == 302, _errors(first)
+    meeting = Meeting.objects.latest("pk")
+
+    # A double click, the browser's "send again", or the same form saved from a second tab.
+    again = client.post(CREATE, data, follow=True)
+    assert Meeting.objects.count() == before + 1
+    assert again.redirect_chain == [(meeting.get_absolute_url(), 302)]
+    notes = [str(m) for m in get_messages(again.wsgi_request)] or [again.content.decode()]
+    assert any("บันทึกไปแล้ว" in note and "ไม่ได้สร้างการประชุมซ้ำ" in note for note in notes), notes
+    assert "บันทึกไปแล้ว" in again.content.decode()  # shown on the meeting's page
+
+
+def test_a_second_send_racing_the_first_still_makes_one_meeting(personas: Personas, provincial_office: Office) -> None:
+    """Both sends pass validation before either is saved (two app servers): the database refuses the second."""
+    data = _seed_like(provincial_office)
+    offices = Office.objects.filter(pk=provincial_office.pk)
+    sends = []
+    for _ in range(2):
+        request = RequestFactory().post(CREATE, data)
+        request.user = personas.staff
+        parts = _bound_forms(request, Meeting(organizer=provincial_office), offices)
+        assert forms.validate_together(**parts)
+        sends.append(parts)
+    before = Meeting.objects.count()
+    saved = services.save_meeting(**sends[0], user=personas.staff)
+    with pytest.raises(services.AlreadySubmittedError) as refused:
+        services.save_meeting(**sends[1], user=personas.staff)
+    assert refused.value.meeting == saved
+    assert Meeting.objects.count() == before + 1
+
+
+def test_a_failed_save_can_be_sent_again_with_the_same_token(personas: Personas, provincial_office: Office) -> None:
+    client = personas.client_for(personas.staff)
+    data = _seed_like(provincial_office, starts_on="31/02/2564")
+    assert client.post(CREATE, data).status_code == 200  # refused: no such day
+    assert client.post(CREATE, {**data, "starts_on": "28/02/2564"}).status_code == 302
+
+
+@pytest.mark.parametrize("token", [None, "", "not-a-token", "0" * 5000])
+def test_a_form_without_a_good_token_is_refused_in_thai_and_can_be_saved_again(
+    personas: Personas, provincial_office: Office, token: str | None
+) -> None:
+    client = personas.client_for(personas.staff)
+    data = _seed_like(provincial_office)
+    data.pop("submission_token")
+    if token is not None:
+        data["submission_token"] = token
+    before = Meeting.objects.count()
+    response = client.post(CREATE, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "กรุณากด “บันทึก” อีกครั้ง" in html
+    assert Meeting.objects.count() == before
+    # The page comes back with a fresh token and everything typed: saving it again works.
+    assert client.post(CREATE, {**data, "submission_token": _token_in(html)}).status_code == 302
+    assert Meeting.objects.count() == before + 1
+
+
+def test_editing_needs_no_token(personas: Personas, provincial_office: Office) -> None:
+    meeting = _draft(personas, provincial_office)
+    html = personas.client_for(personas.staff).get(reverse("meetings:edit", args=[meeting.pk])).content.decode()
+    assert "submission_token" not in html
+
+
+def test_pressing_enter_cannot_submit_the_form_even_without_javascript(personas: Personas) -> None:
+    """A browser submits a form on Enter through its first submit button; here that one is disabled."""
+    html = personas.client_for(personas.staff).get(CREATE).content.decode()
+    form = html[html.index('<form method="post" novalidate id="meeting-form"') :]
+    form = form[: form.index("</form>")]
+    buttons = re.findall(r"<button[^>]*>", form)
+    first_submit = next(b for b in buttons if 'type="submit"' in b)
+    assert "disabled" in first_submit and "hidden" in first_submit
+    save = [b for b in buttons if 'type="submit"' in b and "disabled" not in b]
+    assert len(save) == 1  # the save button itself still works, by mouse and by keyboard
