@@ -148,6 +148,7 @@ ROUTES: list[Route] = [
     Route("api-program-list", _api_readers()),
     Route("api-program-detail", _api_readers(), args=lambda w: [w.meeting.programs.first().pk]),
     Route("api-schema", _api_readers()),
+    Route("api-docs", _readers()),
     # History (issue #7)
     Route("meetings:history", _readers(), args=lambda w: [w.meeting.pk]),
     Route("meetings:directive_history", _readers(), args=lambda w: [w.directive.pk]),
