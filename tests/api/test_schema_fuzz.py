@@ -13,11 +13,14 @@ are sent on every run, here and in CI.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 
@@ -44,14 +47,30 @@ FIXED_EXAMPLES = settings(
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
+@pytest.fixture
+def portal_app() -> Iterator[Any]:
+    """The portal's WSGI application, called in the test's thread and inside its transaction.
+
+    A real request ends by closing a database connection that is inside a transaction; Django's test client
+    keeps the test's connection by detaching that handler around each request, and so does this fixture.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(params=["admin", "staff"])
-def api_schema(request: pytest.FixtureRequest, personas: Personas) -> Any:
+def api_schema(request: pytest.FixtureRequest, personas: Personas, portal_app: Any) -> Any:
     """The schema the portal serves, read as `request.param` with that persona's API token."""
     # schemathesis 4.32 renames the test node for its report through `_nodeid`, which pytest 9 no longer has.
     request.node._nodeid = request.node.nodeid
     token = Token.objects.create(user=getattr(personas, request.param))
     headers = {"Authorization": f"Token {token.key}"}
-    loaded = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application(), headers=headers)
+    loaded = schemathesis.openapi.from_wsgi("/api/schema/", portal_app, headers=headers)
     loaded.config.update(headers=headers)
     return loaded
 
