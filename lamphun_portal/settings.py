@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
     "meetings",
     "reports",
     "news",
@@ -300,10 +301,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Lamphun meeting portal API",
+    "TITLE": "API ระบบบันทึกการประชุม สำนักงานพัฒนาชุมชนจังหวัดลำพูน",
     "DESCRIPTION": "ข้อมูลการประชุม ข้อสั่งการและการติดตาม และโครงการ ของสำนักงานพัฒนาชุมชนจังหวัดลำพูน (อ่านอย่างเดียว)",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # /api/docs/ serves Swagger UI from drf-spectacular-sidecar's static files: no CDN, works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # validatorUrl None: Swagger UI would otherwise load a badge image from an outside validator.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "MeetingStatusEnum": "meetings.models.Meeting.Status",
         "DirectiveStatusEnum": "meetings.models.Directive.Status",

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from lamphun_portal.lib.security import LoginForm
 from meetings import directive_views
@@ -22,4 +24,18 @@ urlpatterns = [
     # Read-only JSON API and its OpenAPI schema (issue #4).
     path("api/v1/", include("meetings.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsReader]), name="api-schema"),
+    # Readable documentation of the schema for the same readers (Swagger UI from drf-spectacular-sidecar). The
+    # split view serves its start-up script as a file (?script=): the CSP allows no inline script.
+    path(
+        "api/docs/",
+        login_required(
+            SpectacularSwaggerSplitView.as_view(
+                url_name="api-schema",
+                permission_classes=[IsReader],
+                template_name="api/docs.html",
+                title=_("เอกสาร API ระบบบันทึกการประชุม"),
+            )
+        ),
+        name="api-docs",
+    ),
 ]

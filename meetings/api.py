@@ -1,7 +1,8 @@
 """Read-only JSON API under /api/v1/: meetings, directives with their follow-up trail, programs.
 
 Session or token authentication; the same roles as the pages (an account without a role is refused).
-The same filters as the directive list, and `q` for Thai search (meetings/search.py).
+The same filters as the directive list, and `q` for Thai search (meetings/search.py). Each parameter is
+declared once in meetings/api_params.py, which both checks it and describes it in the OpenAPI schema.
 """
 
 from __future__ import annotations
@@ -9,19 +10,31 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
 
 from lamphun_portal import policy
 
 from . import search
+from .api_params import (
+    FISCAL_YEAR,
+    OVERDUE,
+    PROGRAM,
+    ApiPagination,
+    ApiSchema,
+    checked_id,
+    choice_param,
+    documented,
+    id_param,
+    read_query,
+    search_param,
+)
 from .api_permissions import IsReader
 from .directive_filters import filter_directives
-from .directive_forms import MAX_ID_DIGITS, MAX_QUERY_LENGTH, NULL_CHARACTERS, QUERY_TOO_LONG, DirectiveFilterForm
+from .directive_forms import DirectiveFilterForm
 from .models import Directive, DirectiveUpdate, Meeting, Program, SearchToken
 
 
@@ -107,37 +120,96 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "description", "kind", "url"]
 
 
-def _search_query(params: Any) -> str:
-    """The ``q`` parameter, refused with a Thai message when it is longer than any real search."""
-    query = params.get("q", "").strip()
-    if len(query) > MAX_QUERY_LENGTH:
-        raise ValidationError({"q": [QUERY_TOO_LONG]})
-    if "\x00" in query:
-        raise ValidationError({"q": [NULL_CHARACTERS]})
-    return query
+MEETING_QUERY = search_param(_("ค้นหาภาษาไทย (คำในชื่อ เนื้อหา ชื่อบุคคล สถานที่) ไม่เกิน 200 ตัวอักษร"))
+MEETING_FILTERS = [
+    MEETING_QUERY,
+    FISCAL_YEAR,
+    PROGRAM,
+    choice_param("status", Meeting.Status.values, _("สถานะของรายงานการประชุม"), _("สถานะไม่ถูกต้อง กรุณาเลือกจากรายการ")),
+    id_param("organizer", _("รหัสหน่วยงานที่จัดประชุม"), _("รหัสหน่วยงานต้องเป็นจำนวนเต็มบวก ไม่เกิน 18 หลัก")),
+]
+DIRECTIVE_FILTERS = [
+    MEETING_QUERY,
+    FISCAL_YEAR,
+    PROGRAM,
+    choice_param("status", Directive.Status.values, _("สถานะของข้อสั่งการ"), _("สถานะไม่ถูกต้อง กรุณาเลือกจากรายการ")),
+    id_param("office", _("รหัสหน่วยงานรับผิดชอบ"), _("รหัสหน่วยงานต้องเป็นจำนวนเต็มบวก ไม่เกิน 18 หลัก")),
+    id_param("issuer", _("รหัสบุคคลผู้สั่งการ"), _("รหัสผู้สั่งการต้องเป็นจำนวนเต็มบวก ไม่เกิน 18 หลัก")),
+    OVERDUE,
+    choice_param(
+        "sort",
+        [value for value, _label in DirectiveFilterForm.SORTS],
+        _("การเรียงลำดับ (ค่าเริ่มต้น -meeting_date: วันประชุมล่าสุดก่อน)"),
+        _("การเรียงลำดับไม่ถูกต้อง กรุณาเลือกจากรายการ"),
+    ),
+]
+PROGRAM_FILTERS = [search_param(_("ค้นหาในชื่อโครงการ ไม่เกิน 200 ตัวอักษร"))]
 
 
 def _ranked(queryset: QuerySet, query: str, kind: int) -> QuerySet:
     return queryset.filter(pk__in=search.ranked_ids(query, kind)) if query.strip() else queryset
 
 
-QUERY = OpenApiParameter("q", OpenApiTypes.STR, description="ค้นหาภาษาไทย (คำในชื่อ เนื้อหา ชื่อบุคคล สถานที่)")
+def _filter_meetings(meetings: QuerySet[Meeting], filters: dict[str, Any]) -> QuerySet[Meeting]:
+    """The meetings list's filters, already checked by read_query (an unknown program or office matches nothing)."""
+    if "fiscal_year" in filters:
+        meetings = meetings.in_fiscal_year(filters["fiscal_year"])
+    if "status" in filters:
+        meetings = meetings.filter(status=filters["status"])
+    if "program" in filters:
+        meetings = meetings.filter(programs__code=filters["program"])
+    if "organizer" in filters:
+        meetings = meetings.filter(organizer_id=filters["organizer"])
+    return _ranked(meetings, filters.get("q", "").strip(), SearchToken.Kind.MEETING).order_by("-starts_at", "-pk")
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            QUERY,
-            OpenApiParameter("fiscal_year", OpenApiTypes.INT, description="ปีงบประมาณ พ.ศ. เช่น 2564"),
-            OpenApiParameter("program", OpenApiTypes.STR, description="รหัสโครงการ เช่น khok-nong-na"),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=Meeting.Status.values),
-            OpenApiParameter("organizer", OpenApiTypes.INT, description="รหัสหน่วยงานที่จัดประชุม"),
-        ]
-    )
-)
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = MeetingSerializer
+def _filter_directives_by_query(directives: QuerySet[Directive], filters: dict[str, Any]) -> QuerySet[Directive]:
+    """The directive list's filters, checked by read_query; ids and program codes that match nothing give nothing."""
+    if "program" in filters:
+        directives = directives.filter(programs__code=filters["program"])
+    others = {name: value for name, value in filters.items() if name != "program"}
+    return filter_directives(directives, {**others, "q": filters.get("q", "").strip()})
+
+
+class ReadOnlyApiViewSet(viewsets.ReadOnlyModelViewSet):
+    """What every endpoint shares: the readers' permission, strict page numbers and ids, Thai 404s."""
+
     permission_classes = [IsReader]
+    pagination_class = ApiPagination
+    schema = ApiSchema()
+    # Every id reaches the view, which answers a JSON 404 for one that is not a positive integer
+    # (with DRF's default "[^/.]+" an id such as "1.5" met Django's HTML 404 page).
+    lookup_value_regex = "[^/]+"
+    not_found = _("ไม่พบรายการนี้")
+
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if self.lookup_field in self.kwargs:
+            self.kwargs[self.lookup_field] = checked_id(self.kwargs[self.lookup_field], self.not_found)
+
+    def handle_exception(self, exc: Exception) -> Any:
+        if isinstance(exc, Http404):
+            exc = NotFound(self.not_found)
+        return super().handle_exception(exc)
+
+
+MEETING_NOT_FOUND = _("ไม่พบการประชุมนี้")
+DIRECTIVE_NOT_FOUND = _("ไม่พบข้อสั่งการนี้")
+PROGRAM_NOT_FOUND = _("ไม่พบโครงการนี้")
+
+
+@documented(
+    tag=_("การประชุม"),
+    listing=_("รายการการประชุม (ล่าสุดก่อน)"),
+    detail=_("การประชุมหนึ่งรายการ"),
+    filters=MEETING_FILTERS,
+    serializer=MeetingSerializer,
+    id_description=_("รหัสการประชุม"),
+    not_found=MEETING_NOT_FOUND,
+)
+class MeetingViewSet(ReadOnlyApiViewSet):
+    serializer_class = MeetingSerializer
+    not_found = MEETING_NOT_FOUND
 
     def get_queryset(self) -> QuerySet[Meeting]:
         meetings = policy.readable_meetings(
@@ -145,47 +217,21 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.action != "list":
             return meetings
-        params = self.request.query_params
-        query = _search_query(params)
-        errors = {}
-        if params.get("fiscal_year"):
-            if not (params["fiscal_year"].isdigit() and len(params["fiscal_year"]) == 4):
-                errors["fiscal_year"] = [_("ปีงบประมาณต้องเป็นตัวเลข ปี พ.ศ. เช่น 2564")]
-            else:
-                meetings = meetings.in_fiscal_year(int(params["fiscal_year"]))
-        if params.get("status"):
-            if params["status"] not in Meeting.Status.values:
-                errors["status"] = [_("สถานะไม่ถูกต้อง")]
-            meetings = meetings.filter(status=params["status"])
-        if params.get("program"):
-            meetings = meetings.filter(programs__code=params["program"])
-        if params.get("organizer"):
-            if not (params["organizer"].isdigit() and len(params["organizer"]) <= MAX_ID_DIGITS):
-                errors["organizer"] = [_("รหัสหน่วยงานต้องเป็นตัวเลข")]
-            else:
-                meetings = meetings.filter(organizer_id=int(params["organizer"]))
-        if errors:
-            raise ValidationError(errors)
-        return _ranked(meetings, query, SearchToken.Kind.MEETING).order_by("-starts_at", "-pk")
+        return _filter_meetings(meetings, read_query(self.request.query_params, MEETING_FILTERS))
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            QUERY,
-            OpenApiParameter("fiscal_year", OpenApiTypes.INT, description="ปีงบประมาณ พ.ศ. เช่น 2564"),
-            OpenApiParameter("program", OpenApiTypes.STR, description="รหัสโครงการ เช่น khok-nong-na"),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=Directive.Status.values),
-            OpenApiParameter("office", OpenApiTypes.INT, description="รหัสหน่วยงานรับผิดชอบ"),
-            OpenApiParameter("issuer", OpenApiTypes.INT, description="รหัสบุคคลผู้สั่งการ"),
-            OpenApiParameter("overdue", OpenApiTypes.BOOL, description="เฉพาะที่เลยกำหนด"),
-            OpenApiParameter("sort", OpenApiTypes.STR, enum=[value for value, _ in DirectiveFilterForm.SORTS]),
-        ]
-    )
+@documented(
+    tag=_("ข้อสั่งการ"),
+    listing=_("รายการข้อสั่งการ พร้อมผลการติดตาม"),
+    detail=_("ข้อสั่งการหนึ่งรายการ พร้อมผลการติดตาม"),
+    filters=DIRECTIVE_FILTERS,
+    serializer=DirectiveSerializer,
+    id_description=_("รหัสข้อสั่งการ"),
+    not_found=DIRECTIVE_NOT_FOUND,
 )
-class DirectiveViewSet(viewsets.ReadOnlyModelViewSet):
+class DirectiveViewSet(ReadOnlyApiViewSet):
     serializer_class = DirectiveSerializer
-    permission_classes = [IsReader]
+    not_found = DIRECTIVE_NOT_FOUND
 
     def get_queryset(self) -> QuerySet[Directive]:
         directives = policy.readable_directives(
@@ -198,23 +244,30 @@ class DirectiveViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if self.action != "list":
             return directives
-        form = DirectiveFilterForm(self.request.query_params)
-        if not form.is_valid():
-            raise ValidationError(form.errors)
-        return filter_directives(directives, form.cleaned_data)
+        return _filter_directives_by_query(directives, read_query(self.request.query_params, DIRECTIVE_FILTERS))
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "today": timezone.localdate()}
 
 
-@extend_schema_view(list=extend_schema(parameters=[OpenApiParameter("q", OpenApiTypes.STR, description="ชื่อโครงการ")]))
-class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
+@documented(
+    tag=_("โครงการ"),
+    listing=_("รายการโครงการ/งาน"),
+    detail=_("โครงการหนึ่งรายการ"),
+    filters=PROGRAM_FILTERS,
+    serializer=ProgramSerializer,
+    id_description=_("รหัสโครงการ (ตัวเลข)"),
+    not_found=PROGRAM_NOT_FOUND,
+)
+class ProgramViewSet(ReadOnlyApiViewSet):
     serializer_class = ProgramSerializer
-    permission_classes = [IsReader]
+    not_found = PROGRAM_NOT_FOUND
 
     def get_queryset(self) -> QuerySet[Program]:
         programs = Program.objects.order_by("sort_key")
-        query = _search_query(self.request.query_params) if self.action == "list" else ""
+        if self.action != "list":
+            return programs
+        query = read_query(self.request.query_params, PROGRAM_FILTERS).get("q", "").strip()
         if query:
             # A handful of programs: matching their names directly is cheaper than the index.
             programs = programs.filter(name__icontains=query) | programs.filter(

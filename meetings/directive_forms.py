@@ -10,6 +10,9 @@ from .models import Directive, DirectiveUpdate, Office, Person, Program
 
 NULL_CHARACTERS = _("ข้อความมีอักขระที่ใช้ไม่ได้ กรุณาพิมพ์ใหม่")
 MAX_ID_DIGITS = 18  # larger numbers are not row ids, and would overflow the database's integer
+# The fiscal years a filter may ask for (the page's filter and the API's `fiscal_year`).
+MIN_FILTER_YEAR = 2500
+MAX_FILTER_YEAR = 2700
 # A search longer than any real one (the search page, the directive filter and the API share it).
 MAX_QUERY_LENGTH = 200
 QUERY_TOO_LONG = _("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร")
@@ -46,8 +49,8 @@ class DirectiveFilterForm(forms.Form):
     fiscal_year = forms.IntegerField(
         label=_("ปีงบประมาณ"),
         required=False,
-        min_value=2500,
-        max_value=2700,
+        min_value=MIN_FILTER_YEAR,
+        max_value=MAX_FILTER_YEAR,
         error_messages={
             "invalid": _("ปีงบประมาณต้องเป็นตัวเลข ปี พ.ศ. เช่น 2564"),
             "min_value": _("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2564"),

@@ -461,6 +461,7 @@ ROUTES: list[Route] = [
     Route("api-program-list", api(readers)),
     Route("api-program-detail", api(readers), args=lambda w, r: [Program.objects.get(code="khok-nong-na").pk]),
     Route("api-schema", api(readers)),
+    Route("api-docs", answer(readers)),
     # History: what changed, deleting, restoring.
     Route("meetings:history", answer(_reads), args=_meeting, per_record=True),
     Route("meetings:directive_history", answer(_reads), args=_directive, per_record=True),
