@@ -29,9 +29,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
+from lamphun_portal.lib.formfields import MAX_ID_DIGITS
+
 from .directive_forms import (
     MAX_FILTER_YEAR,
-    MAX_ID_DIGITS,
     MAX_QUERY_LENGTH,
     MIN_FILTER_YEAR,
     NULL_CHARACTERS,

@@ -6,25 +6,17 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from lamphun_portal.lib.formfields import RowChoiceField
+
 from .models import Directive, DirectiveUpdate, Office, Person, Program
 
 NULL_CHARACTERS = _("ข้อความมีอักขระที่ใช้ไม่ได้ กรุณาพิมพ์ใหม่")
-MAX_ID_DIGITS = 18  # larger numbers are not row ids, and would overflow the database's integer
 # The fiscal years a filter may ask for (the page's filter and the API's `fiscal_year`).
 MIN_FILTER_YEAR = 2500
 MAX_FILTER_YEAR = 2700
 # A search longer than any real one (the search page, the directive filter and the API share it).
 MAX_QUERY_LENGTH = 200
 QUERY_TOO_LONG = _("คำค้นยาวเกินไป กรุณาใช้ไม่เกิน 200 ตัวอักษร")
-
-
-class RowChoiceField(forms.ModelChoiceField):
-    """A choice of a row by id that answers a bad or enormous id with the Thai message, not a crash."""
-
-    def to_python(self, value: object) -> object:
-        if value not in self.empty_values and not (str(value).isdigit() and len(str(value)) <= MAX_ID_DIGITS):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
 
 
 class DirectiveFilterForm(forms.Form):

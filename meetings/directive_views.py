@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from lamphun_portal import policy
 from lamphun_portal.lib import spreadsheet, thai
+from lamphun_portal.lib.formfields import MAX_ID_DIGITS
 
 from . import search, services
 from .directive_filters import (
@@ -25,7 +26,7 @@ from .directive_filters import (
     directives_for_list,
     filter_directives,
 )
-from .directive_forms import MAX_ID_DIGITS, MAX_QUERY_LENGTH, DirectiveFilterForm, DirectiveUpdateForm
+from .directive_forms import MAX_QUERY_LENGTH, DirectiveFilterForm, DirectiveUpdateForm
 from .models import Directive, DirectiveUpdate, Office
 
 PAGE_SIZE = 20

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lamphun_portal.lib import thai
+from lamphun_portal.lib.formfields import RowChoiceField, row_fields
 
 from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, Office, Person, Program
 
@@ -177,6 +178,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
+        formfield_callback = row_fields
         fields = [
             "title",
             "organizer",
@@ -283,6 +285,7 @@ class MeetingForm(forms.ModelForm):
 class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
+        formfield_callback = row_fields
         fields = ["person", "group_name", "headcount", "role", "presence", "absence_reason", "substitute_for"]
         widgets = {"headcount": forms.NumberInput(attrs={"min": 0})}
 
@@ -299,6 +302,7 @@ class AttendanceForm(forms.ModelForm):
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
+        formfield_callback = row_fields
         fields = ["heading", "presenter", "discussion", "resolution"]
         widgets = {
             "heading": forms.Textarea(attrs={"rows": 2}),
@@ -322,6 +326,7 @@ class DirectiveForm(forms.ModelForm):
 
     class Meta:
         model = Directive
+        formfield_callback = row_fields
         fields = ["text", "issued_by", "responsible_offices", "programs", "due_date", "priority"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"text": {"required": "กรุณากรอกข้อสั่งการ"}}
@@ -379,6 +384,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
+        formfield_callback = row_fields
         fields = ["title", "first_name", "last_name", "position", "office"]
         error_messages = {
             "title": {"required": "กรุณากรอกคำนำหน้า เช่น นาย นาง นางสาว"},
@@ -404,9 +410,7 @@ class MeetingFilterForm(forms.Form):
     """Filters of the meeting list; every field optional."""
 
     fiscal_year = forms.TypedChoiceField(label=_("ปีงบประมาณ"), required=False, coerce=int, empty_value=None)
-    office = forms.ModelChoiceField(
-        label=_("หน่วยงาน"), required=False, queryset=Office.objects.none(), empty_label="ทุกหน่วยงาน"
-    )
+    office = RowChoiceField(label=_("หน่วยงาน"), required=False, queryset=Office.objects.none(), empty_label="ทุกหน่วยงาน")
     status = forms.ChoiceField(label=_("สถานะ"), required=False)
 
     def __init__(self, *args: Any, years: list[int], offices: Any, **kwargs: Any) -> None:

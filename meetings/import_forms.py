@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lamphun_portal import policy
 from lamphun_portal.lib import thai
+from lamphun_portal.lib.formfields import RowChoiceField
 
 from .importers import NewsMeeting, extract
 from .models import Meeting, Office, Program
@@ -48,7 +49,7 @@ class ImportNewsForm(forms.Form):
         },
         max_length=50_000,
     )
-    organizer = forms.ModelChoiceField(
+    organizer = RowChoiceField(
         label=_("หน่วยงานที่จัดประชุม"),
         queryset=Office.objects.none(),
         empty_label=None,

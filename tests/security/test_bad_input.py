@@ -175,3 +175,20 @@ def test_one_megabyte_of_text_in_the_login_form_is_refused_politely(db: None, si
     response = Client().post(reverse("login"), {"username": "ก" * (size // 3), "password": "x" * size})
     assert response.status_code in {200, 429}
     assert thai_errors(response.content.decode()) or "ระงับการเข้าสู่ระบบ" in response.content.decode()
+
+
+def test_an_enormous_row_id_in_the_meeting_form_is_a_thai_error_not_a_crash(personas: Personas, demo: Meeting) -> None:
+    """Found by the random exploration above: a program, chair or office id longer than any integer column
+    raised OverflowError on SQLite (a 500). Kept as a regression case."""
+    enormous = "99999999999999999999999"
+    client = personas.client_for(personas.admin)
+    url = reverse("meetings:edit", args=[demo.pk])
+    form = next(form for form in forms_on(client, [url]) if form.action == url)
+    before = table_fingerprint()
+    for field in ("programs", "chair", "organizer", "directives-0-responsible_offices", "attendance-0-person"):
+        values = {f.name: f.value for f in form.fields if f.kind != "file"}
+        values[field] = enormous
+        response = client.post(url, {k: v for k, v in values.items() if v is not None})
+        assert response.status_code == 200, field
+        assert "ตัวเลือกไม่ถูกต้อง" in response.content.decode() or thai_errors(response.content.decode()), field
+    assert table_fingerprint() == before
