@@ -107,8 +107,9 @@ def measure_here() -> dict[str, float]:
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from meetings import search
-    from meetings.models import Directive, Meeting
+    from directives.models import Directive
+    from meetings.models import Meeting
+    from search import index as search
 
     setup_test_environment()
     client = Client()

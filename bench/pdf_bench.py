@@ -79,7 +79,8 @@ def copy_meetings(count: int) -> None:
 
 
 def clone_meeting(source: object, starts_at: object) -> None:
-    from meetings.models import AgendaItem, Attendance, Directive, Meeting
+    from directives.models import Directive
+    from meetings.models import AgendaItem, Attendance, Meeting
 
     meeting = Meeting.objects.get(pk=source.pk)
     meeting.pk = None

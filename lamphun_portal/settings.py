@@ -61,9 +61,16 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
+    # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
+    "directives",
+    "programs",
+    "search",
+    "history",
+    "news_import",
     "reports",
     "news",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -294,7 +301,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["meetings.api_permissions.IsReader"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsReader"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -312,6 +319,6 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "MeetingStatusEnum": "meetings.models.Meeting.Status",
-        "DirectiveStatusEnum": "meetings.models.Directive.Status",
+        "DirectiveStatusEnum": "directives.models.Directive.Status",
     },
 }

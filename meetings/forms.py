@@ -18,10 +18,11 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directives.models import Directive
 from lamphun_portal.lib import thai
 from lamphun_portal.lib.formfields import RowChoiceField, row_fields
-
-from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, Office, Person, Program
+from meetings.models import AgendaItem, Attendance, Meeting, MeetingSubmission, Office, Person
+from programs.models import Program
 
 # Choices are lists of (value, label) pairs built once per request and shared by every row of a formset,
 # so that a meeting with 40 attendance rows does not run 40 queries for the same list of people.

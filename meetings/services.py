@@ -19,22 +19,20 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directives.models import Directive, DirectiveUpdate
 from lamphun_portal.lib import thai
-
-from .importers import NewsMeeting
-from .models import (
+from meetings.models import (
     AgendaItem,
     Attendance,
-    Directive,
-    DirectiveUpdate,
     Meeting,
     MeetingRevision,
     MeetingSubmission,
     MeetingTransition,
     Office,
     Person,
-    Program,
 )
+from news_import.parser import NewsMeeting
+from programs.models import Program
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser

@@ -14,10 +14,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from directives.models import Directive
 from lamphun_portal import policy
+from meetings.models import AgendaItem, Attendance, Meeting, MeetingSubmission, MeetingTransition, Office
 
 from . import forms, services
-from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, MeetingTransition, Office
 
 PAGE_SIZE = 20
 

@@ -19,8 +19,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from directives.models import Directive
 from lamphun_portal.lib import thai
-from meetings.models import AgendaItem, Attendance, Directive, Meeting, Person
+from meetings.models import AgendaItem, Attendance, Meeting, Person
 
 # --------------------------------------------------------------------------------------------------
 # Options

@@ -10,8 +10,9 @@ from django.contrib.messages import get_messages
 from django.test import RequestFactory
 from django.urls import reverse
 
+from directives.models import Directive
 from meetings import forms, services
-from meetings.models import Attendance, Directive, Meeting, MeetingRevision, Office, Person
+from meetings.models import Attendance, Meeting, MeetingRevision, Office, Person
 from meetings.views import _bound_forms
 from tests.conftest import Personas
 from tests.meetings.meeting_post import existing_rows, meeting_post, person

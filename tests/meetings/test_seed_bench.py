@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from meetings import search
-from meetings.models import Attendance, Directive, DirectiveUpdate, Meeting, Person, SearchToken
+from directives.models import Directive, DirectiveUpdate
+from meetings.models import Attendance, Meeting, Person
+from search import index as search
+from search.models import SearchToken
 
 pytestmark = pytest.mark.django_db
 

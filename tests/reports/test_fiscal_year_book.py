@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from report_pdf_text import page_number, pages_text, squash
 
-from meetings.models import Directive, Meeting
+from directives.models import Directive
+from meetings.models import Meeting
 from reports import documents, services
 from reports.documents import PrintOptions
 

@@ -13,8 +13,9 @@ from django.test import override_settings
 from django.utils import timezone
 from report_pdf_text import body_text, page_number, pdftotext, squash
 
+from directives.models import Directive
 from lamphun_portal.lib import pdf
-from meetings.models import AgendaItem, Attendance, Directive, Meeting, Office, Person
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 from reports import documents, services
 from reports.documents import PrintOptions
 

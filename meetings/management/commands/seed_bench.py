@@ -22,20 +22,13 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from directives.models import Directive, DirectiveUpdate
 from lamphun_portal.lib import thai
-from meetings import search
 from meetings.demo.loader import load_demo
-from meetings.models import (
-    AgendaItem,
-    Attendance,
-    Directive,
-    DirectiveUpdate,
-    Meeting,
-    Office,
-    Person,
-    Program,
-    SearchToken,
-)
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
+from programs.models import Program
+from search import index as search
+from search.models import SearchToken
 
 DIRECTIVES_PER_MEETING = 5
 BATCH_MEETINGS = 1000
