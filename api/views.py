@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers, viewsets
+from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 
 from api.params import (
@@ -30,97 +30,17 @@ from api.params import (
     search_param,
 )
 from api.permissions import IsReader
+from api.serializers import DirectiveSerializer, MeetingSerializer, ProgramSerializer
 from directives.forms import DirectiveFilterForm
 from directives.models import Directive, DirectiveUpdate
 from directives.queries import filter_directives
 from lamphun_portal import policy
 from meetings.models import Meeting
+from meetings.queries import whole_meetings
 from programs.models import Program
-from search import index as search
 from search.models import SearchToken
-
-
-class MeetingSerializer(serializers.ModelSerializer):
-    organizer = serializers.CharField(source="organizer.name")
-    chair = serializers.SerializerMethodField()
-    programs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    number_label = serializers.CharField()
-    url = serializers.CharField(source="get_absolute_url")
-
-    class Meta:
-        model = Meeting
-        fields = [
-            "id",
-            "title",
-            "number_label",
-            "organizer",
-            "starts_at",
-            "ends_at",
-            "venue",
-            "fiscal_year",
-            "chair",
-            "attendee_count",
-            "status",
-            "programs",
-            "url",
-        ]
-
-    def get_chair(self, meeting: Meeting) -> str | None:
-        return meeting.chair.full_name if meeting.chair_id else None
-
-
-class DirectiveUpdateSerializer(serializers.ModelSerializer):
-    office = serializers.CharField(source="office.name")
-
-    class Meta:
-        model = DirectiveUpdate
-        fields = ["id", "reported_on", "office", "note", "new_status"]
-
-
-class DirectiveMeetingSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Meeting
-        fields = ["id", "title", "starts_at", "fiscal_year"]
-
-
-class DirectiveSerializer(serializers.ModelSerializer):
-    meeting = DirectiveMeetingSerializer()
-    issued_by = serializers.SerializerMethodField()
-    responsible_offices = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    programs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    is_overdue = serializers.SerializerMethodField()
-    updates = DirectiveUpdateSerializer(many=True)
-
-    class Meta:
-        model = Directive
-        fields = [
-            "id",
-            "text",
-            "meeting",
-            "issued_by",
-            "responsible_offices",
-            "programs",
-            "due_date",
-            "priority",
-            "status",
-            "is_overdue",
-            "updates",
-        ]
-
-    def get_issued_by(self, directive: Directive) -> str | None:
-        return directive.issued_by.full_name if directive.issued_by_id else None
-
-    def get_is_overdue(self, directive: Directive) -> bool:
-        return directive.is_overdue(self.context.get("today"))
-
-
-class ProgramSerializer(serializers.ModelSerializer):
-    url = serializers.CharField(source="get_absolute_url")
-
-    class Meta:
-        model = Program
-        fields = ["id", "code", "name", "description", "kind", "url"]
-
+from search.query import ranked_ids
+from search.words import query_words
 
 MEETING_QUERY = search_param(_("ค้นหาภาษาไทย (คำในชื่อ เนื้อหา ชื่อบุคคล สถานที่) ไม่เกิน 200 ตัวอักษร"))
 MEETING_FILTERS = [
@@ -149,7 +69,7 @@ PROGRAM_FILTERS = [search_param(_("ค้นหาในชื่อโครง
 
 
 def _ranked(queryset: QuerySet, query: str, kind: int) -> QuerySet:
-    return queryset.filter(pk__in=search.ranked_ids(query, kind)) if query.strip() else queryset
+    return queryset.filter(pk__in=ranked_ids(query, kind)) if query.strip() else queryset
 
 
 def _filter_meetings(meetings: QuerySet[Meeting], filters: dict[str, Any]) -> QuerySet[Meeting]:
@@ -214,11 +134,12 @@ class MeetingViewSet(ReadOnlyApiViewSet):
     not_found = MEETING_NOT_FOUND
 
     def get_queryset(self) -> QuerySet[Meeting]:
+        if self.action != "list":
+            # One meeting: read as the page and the PDF read it (meetings/queries.py).
+            return policy.readable_meetings(self.request.user, whole_meetings())
         meetings = policy.readable_meetings(
             self.request.user, Meeting.objects.select_related("organizer", "chair").prefetch_related("programs")
         )
-        if self.action != "list":
-            return meetings
         return _filter_meetings(meetings, read_query(self.request.query_params, MEETING_FILTERS))
 
 
@@ -273,6 +194,6 @@ class ProgramViewSet(ReadOnlyApiViewSet):
         if query:
             # A handful of programs: matching their names directly is cheaper than the index.
             programs = programs.filter(name__icontains=query) | programs.filter(
-                name__icontains=" ".join(search.query_words(query))
+                name__icontains=" ".join(query_words(query))
             )
         return programs

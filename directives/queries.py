@@ -11,8 +11,8 @@ from django.utils.functional import cached_property
 from directives.models import Directive
 from lamphun_portal import policy
 from meetings.models import Meeting
-from search import index as search
 from search.models import SearchToken
+from search.query import ranked_ids
 
 SORT_ORDERS = {
     "-meeting_date": [F("meeting__starts_at").desc(), "meeting_id", "order", "pk"],
@@ -47,7 +47,7 @@ def filter_directives(directives: QuerySet[Directive], filters: dict[str, Any]) 
     if filters.get("overdue"):
         directives = directives.overdue()
     if filters.get("q"):
-        directives = directives.filter(pk__in=search.ranked_ids(filters["q"], SearchToken.Kind.DIRECTIVE))
+        directives = directives.filter(pk__in=ranked_ids(filters["q"], SearchToken.Kind.DIRECTIVE))
     return directives.order_by(*SORT_ORDERS[filters.get("sort") or "-meeting_date"])
 
 

@@ -15,15 +15,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from directives import services
 from directives.forms import DirectiveFilterForm, DirectiveUpdateForm
 from directives.models import Directive, DirectiveUpdate
 from directives.queries import CappedPaginator, dashboard_numbers, directives_for_list, filter_directives
 from lamphun_portal import policy
 from lamphun_portal.lib import spreadsheet, thai
 from lamphun_portal.lib.formfields import MAX_ID_DIGITS
-from meetings import services
 from meetings.models import Office
-from search import index as search
+from search.words import query_words
 
 PAGE_SIZE = 20
 SEARCH_PAGE_SIZE = 20
@@ -102,7 +102,7 @@ def directive_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "today": timezone.localdate(),
             "query_string": query.urlencode(),
-            "words": search.query_words(filters.get("q", "")),
+            "words": query_words(filters.get("q", "")),
         },
     )
 

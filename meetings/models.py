@@ -20,6 +20,17 @@ from simple_history import register as register_history
 from lamphun_portal.lib import thai
 
 
+def minutes_title(title: str) -> str:
+    """The heading of the minutes, on the page and in print: รายงานการประชุม… without saying ประชุม twice when
+    the title starts with it (ประชุมเตรียมความพร้อม… → รายงานการประชุมเตรียมความพร้อม…)."""
+    title = (title or "").strip()
+    if title.startswith("การประชุม"):
+        return f"รายงาน{title}"
+    if title.startswith("ประชุม"):
+        return f"รายงานการ{title}"
+    return f"รายงานการประชุม{title}"
+
+
 class SortKeyMixin(models.Model):
     """Keeps `sort_key` (Thai dictionary order, see lib/thai.py) current on every save."""
 
@@ -204,6 +215,10 @@ class Meeting(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
 
+    @property
+    def minutes_title(self) -> str:
+        return minutes_title(self.title)
+
     def numbering_year(self) -> int:
         """The Buddhist year the meeting number counts in: calendar year or fiscal year (office setting)."""
         if self.numbering == Office.Numbering.FISCAL_YEAR:
@@ -290,6 +305,16 @@ class Attendance(models.Model):
     def label(self) -> str:
         """Name (or group) as the minutes print it."""
         return self.person.full_name if self.person_id else self.group_name
+
+    @property
+    def role_note(self) -> str:
+        """The role the attendance list prints after the position: not for an ordinary member or a presenter,
+        and not when the position already says it (ผู้ตรวจราชการกรมการพัฒนาชุมชน)."""
+        if self.role in (self.Role.MEMBER, self.Role.PRESENTER):
+            return ""
+        label = str(self.get_role_display())
+        position = self.person.position if self.person_id else ""
+        return "" if label in position else label
 
     @property
     def counted(self) -> int:

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from lamphun_portal import policy
-from meetings import services
 from meetings.models import Meeting
+from news_import import services
 from news_import.forms import ImportNewsForm
 
 

@@ -1,46 +1,28 @@
-"""Thai search across meetings and directives: the word index, the query and the highlighted snippets.
+"""Keeping the search index current: one row per word of each meeting and directive, with its weight.
 
-Thai is written without spaces between words, so text is split into words with pythainlp (through
-lamphun_portal/lib/thai.py). Each meeting and directive keeps one SearchToken row per word it contains,
-with a weight (a word in a title counts more than one in the narrative). Compounds also hold the
-dictionary words written inside them, so `ชุมชน` finds `กรมการพัฒนาชุมชน`; the query is split the same
-way, so `โคกหนองนา` and `โคก หนอง นา` are the same three words.
-
-A query word is answered from the B-tree on (word, weight, day): the rarest query word's best postings
-(at most CANDIDATE_WINDOW of them) are the candidates, and the other words are looked up for those
-candidates only. The cost therefore does not grow with the number of meetings; when the rarest word has
-more postings than the window, the result says so (`complete` is False) and shows the best-ranked ones.
+Each meeting and directive keeps one SearchToken row per word it contains, with a weight (a word in a title
+counts more than one in the narrative). The rows of a record are rewritten once per transaction, after it
+commits, however many of the record's rows a save touched (see `schedule`); `manage.py reindex` rewrites
+them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
-import re
-import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 
 from directives.models import Directive
-from lamphun_portal import policy
-from lamphun_portal.lib import thai
 from meetings.models import Attendance, Meeting
-from search.models import SearchToken
 
-CANDIDATE_WINDOW = 1000
-# Queries of up to this many words besides the rarest join a row per word; longer ones group instead
-# (each join adds to PostgreSQL's planning time: 1 ms with 4, 7 ms with 6, over 100 ms with 9).
-MAX_JOINED_WORDS = 4
-MAX_WORD_LENGTH = 64
+from .models import SearchToken
+from .words import weighted_words
+
 # How much a word counts in each part of a record; a word found only inside a compound counts half.
 WEIGHT_TITLE = 8
 WEIGHT_NAME = 6
@@ -48,40 +30,6 @@ WEIGHT_PLACE = 4
 WEIGHT_TEXT = 3
 WEIGHT_CONTEXT = 2
 WEIGHT_BODY = 1
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff]")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
-
-
-def normalize(text: str) -> str:
-    """Lower case, Arabic digits, NFC, no zero-width characters: the form both index and query use."""
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text or ""))
-    return thai.arabic_digits(unicodedata.normalize("NFC", text)).lower()
-
-
-def _is_word(word: str) -> bool:
-    return len(word) >= 2 and any(char.isalnum() for char in word)
-
-
-def words_of(text: str) -> list[str]:
-    """The searchable words of a text, in order (punctuation and single letters dropped)."""
-    return [word[:MAX_WORD_LENGTH] for word in thai.words(normalize(text)) if _is_word(word)]
-
-
-@lru_cache(maxsize=100_000)
-def _words_and_parts(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    # Cached: a record's text repeats across saves, and seed_bench builds texts from common phrases.
-    return tuple((word, thai.dictionary_words_in(word)) for word in words_of(text))
-
-
-def weighted_words(parts: Iterable[tuple[str, int]]) -> dict[str, int]:
-    """word -> weight for a record whose text parts each carry a weight."""
-    weights: dict[str, int] = defaultdict(int)
-    for text, weight in parts:
-        for word, inner_words in _words_and_parts(text or ""):
-            weights[word] += weight
-            for inner in inner_words:
-                weights[inner] += max(1, weight // 2)
-    return dict(weights)
 
 
 # --- What each record is found by -------------------------------------------------------------------
@@ -192,235 +140,61 @@ def write_rows(rows: list[TokenRow]) -> None:
         cursor.connection.cursor().copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(lines))
 
 
-def forget(kind: int, ids: Iterable[int]) -> None:
-    SearchToken.objects.filter(kind=kind, object_id__in=list(ids)).delete()
-
-
-# --- Querying ----------------------------------------------------------------------------------------
-def query_words(query: str) -> list[str]:
-    """The distinct words of a query, in the order typed."""
-    return list(dict.fromkeys(words_of(query)))
-
-
-@dataclass
-class Hit:
-    kind: int
-    object_id: int
-    score: int
-    record: Meeting | Directive | None = None
-    snippet: SafeString = field(default_factory=lambda: mark_safe(""))
-
-    @property
-    def is_meeting(self) -> bool:
-        return self.kind == SearchToken.Kind.MEETING
-
-
-@dataclass
-class Ranking:
-    words: list[str]
-    hits: list[Hit]
-    # False when the rarest word had more postings than CANDIDATE_WINDOW: the best-ranked ones are shown.
-    complete: bool = True
-
-
-def _kind_filter(kinds: tuple[int, ...]) -> tuple[str, list[int]]:
-    # Both kinds (the search box): no filter, so counting a word's postings reads the word index alone.
-    if set(kinds) >= set(SearchToken.Kind.values):
-        return "", []
-    return f" AND kind IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
-
-
-def _postings_count(word: str, kinds: tuple[int, ...], cap: int) -> int:
-    table = SearchToken._meta.db_table
-    kind_sql, kind_params = _kind_filter(kinds)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE word = %s{kind_sql} LIMIT %s) AS p",
-            [word, *kind_params, cap],
-        )
-        return cursor.fetchone()[0]
-
-
-def rank(query: str, kinds: Iterable[int] = tuple(SearchToken.Kind.values)) -> Ranking:
-    """Records holding every word of the query, best first (weight, then the newest meeting date)."""
-    words = query_words(query)
-    kinds = tuple(kinds)
-    if not words:
-        return Ranking(words=[], hits=[])
-    counts = {word: _postings_count(word, kinds, CANDIDATE_WINDOW + 1) for word in words}
-    rarest = min(words, key=lambda word: counts[word])
-    if counts[rarest] == 0:
-        return Ranking(words=words, hits=[])
-    others = sorted((word for word in words if word != rarest), key=lambda word: counts[word])
-    sql, params = (_joined_sql if len(others) <= MAX_JOINED_WORDS else _grouped_sql)(rarest, others, kinds)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    hits = [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score, _ in rows]
-    return Ranking(words=words, hits=hits, complete=counts[rarest] <= CANDIDATE_WINDOW)
-
-
-# Each word counts at most as much as a title word, so one word repeated everywhere (หนอง in
-# เวียงหนองล่อง) does not outrank a record holding every word of the query in its title.
-def _capped(column: str) -> str:
-    return f"CASE WHEN {column} > {WEIGHT_TITLE} THEN {WEIGHT_TITLE} ELSE {column} END"
-
-
-def _candidates_sql(kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """The rarest word's best postings: an index range scan on (word, weight, day), at most the window."""
-    kind_sql, kind_params = _kind_filter(kinds)
-    return (
-        f"SELECT kind, object_id, weight, day FROM {SearchToken._meta.db_table} WHERE word = %s{kind_sql} "
-        "ORDER BY weight DESC, day DESC LIMIT %s",
-        kind_params,
+# --- After each transaction: the records it touched, rewritten once ---------------------------------------
+def _pending() -> dict[int, set[int]]:
+    """The records waiting to be re-indexed when this connection's transaction commits."""
+    return connection.__dict__.setdefault(
+        "_search_pending", {SearchToken.Kind.MEETING: set(), SearchToken.Kind.DIRECTIVE: set()}
     )
 
 
-def _joined_sql(rarest: str, others: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """Each candidate joined with its row for each other word, most selective first.
+def schedule(kind: int, ids: Iterable[int]) -> None:
+    """Re-index these records once, after the current transaction commits (at once outside a transaction).
 
-    One index probe on (kind, object_id, word) per candidate for the next word only, and later words
-    only for the candidates still in: far fewer probes than looking up every word for every candidate.
-    All rows of a record carry the same day (the index writes and updates them together).
+    Saving a meeting through its form writes the meeting and dozens of attendance, agenda and directive rows;
+    each row's signal only adds the record here, and one flush rewrites each record's rows once. A rolled-back
+    transaction drops the flush (Django discards its on_commit callbacks); records it left here are re-indexed
+    by the next flush, which reads them as they are.
     """
-    table = SearchToken._meta.db_table
-    candidates, kind_params = _candidates_sql(kinds)
-    joins = "".join(
-        f" JOIN {table} t{i} ON t{i}.kind = c.kind AND t{i}.object_id = c.object_id AND t{i}.word = %s"
-        for i in range(len(others))
-    )
-    score = " + ".join([_capped("c.weight"), *(_capped(f"t{i}.weight") for i in range(len(others)))])
-    sql = (
-        f"SELECT c.kind, c.object_id, {score} AS score, c.day FROM ({candidates}) c{joins} "
-        "ORDER BY score DESC, c.day DESC, c.kind, c.object_id DESC"
-    )
-    return sql, [rarest, *kind_params, CANDIDATE_WINDOW, *others]
+    pending = _pending()
+    pending[kind].update(pk for pk in ids if pk is not None)
+    if not any(callback is flush for _savepoints, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(flush)
 
 
-def _grouped_sql(rarest: str, others: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """The same answer for a query of many words (a join per word would pass SQLite's 64-table limit)."""
-    table = SearchToken._meta.db_table
-    candidates, kind_params = _candidates_sql(kinds)
-    words = [rarest, *others]
-    sql = (
-        f"SELECT t.kind, t.object_id, SUM({_capped('t.weight')}) AS score, MAX(t.day) AS day FROM {table} t "
-        f"JOIN ({candidates}) c ON c.kind = t.kind AND c.object_id = t.object_id "
-        f"WHERE t.word IN ({', '.join(['%s'] * len(words))}) GROUP BY t.kind, t.object_id HAVING COUNT(*) = %s "
-        "ORDER BY score DESC, day DESC, t.kind, t.object_id DESC"
-    )
-    return sql, [rarest, *kind_params, CANDIDATE_WINDOW, *words, len(words)]
+def flush() -> None:
+    """Rewrite the index rows of every record scheduled since the last flush."""
+    pending = _pending()
+    meetings, directives = set(pending[SearchToken.Kind.MEETING]), set(pending[SearchToken.Kind.DIRECTIVE])
+    pending[SearchToken.Kind.MEETING].clear()
+    pending[SearchToken.Kind.DIRECTIVE].clear()
+    if meetings:
+        index_meetings(meetings)
+        # Directives rank newer meetings first: their rows carry their meeting's date.
+        directives |= set(Directive.objects.filter(meeting__in=meetings).values_list("pk", flat=True))
+    if directives:
+        index_directives(directives)
 
 
-def ranked_ids(query: str, kind: int) -> list[int]:
-    """Ids of one kind of record matching the query, best first (for the API and the list filters)."""
-    return [hit.object_id for hit in rank(query, kinds=(kind,)).hits]
-
-
-def readable_hits(hits: list[Hit], user: Any) -> list[Hit]:
-    """The hits this person may open (lamphun_portal/policy.py), in the same order: two queries."""
-    meeting_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.MEETING]
-    directive_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.DIRECTIVE]
-    readable = {
-        SearchToken.Kind.MEETING: set(
-            policy.readable_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True)
-        )
-        if meeting_ids
-        else set(),
-        SearchToken.Kind.DIRECTIVE: set(
-            policy.readable_directives(user).filter(pk__in=directive_ids).values_list("pk", flat=True)
-        )
-        if directive_ids
-        else set(),
-    }
-    return [hit for hit in hits if hit.object_id in readable[hit.kind]]
-
-
-def attach_records(hits: list[Hit], words: list[str]) -> None:
-    """Load the page's meetings and directives (two queries) and give each hit its highlighted snippet."""
-    meeting_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.MEETING]
-    directive_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.DIRECTIVE]
-    meetings = Meeting.objects.select_related("organizer", "chair").in_bulk(meeting_ids) if meeting_ids else {}
-    directives = (
-        Directive.objects.select_related("meeting", "issued_by").in_bulk(directive_ids) if directive_ids else {}
-    )
-    for hit in hits:
-        if hit.is_meeting:
-            hit.record = meetings.get(hit.object_id)
-            if hit.record:
-                hit.snippet = snippet(_best_text(words, [hit.record.summary, hit.record.venue]), words)
-        else:
-            hit.record = directives.get(hit.object_id)
-            if hit.record:
-                hit.snippet = snippet(hit.record.text, words)
-
-
-def _best_text(words: list[str], texts: list[str]) -> str:
-    for text in texts:
-        if any(_matches(normalize(token), words) for token in thai.words(normalize(text or ""))):
-            return text
-    return texts[0] or ""
-
-
-# --- Highlighting ---------------------------------------------------------------------------------
-def _matches(token: str, words: list[str]) -> bool:
-    return token in words or any(word in thai.dictionary_words_in(token) for word in words)
-
-
-def highlight(text: str, words: list[str]) -> SafeString:
-    """The text, HTML-escaped, with each word that the query matched in <mark>."""
-    out = []
-    for token in thai.words_with_spaces(text or ""):
-        escaped = html.escape(token)
-        out.append(f"<mark>{escaped}</mark>" if _matches(normalize(token), words) else escaped)
-    return mark_safe("".join(out))  # noqa: S308 -- every piece is escaped above
-
-
-def snippet(text: str, words: list[str], before: int = 60, length: int = 240) -> SafeString:
-    """A piece of the text around the first matched word, highlighted."""
-    text = " ".join((text or "").split())
-    if len(text) <= length:
-        return highlight(text, words)
-    position = 0
-    offset = 0
-    for token in thai.words_with_spaces(text):
-        if _matches(normalize(token), words):
-            position = offset
-            break
-        offset += len(token)
-    start = max(0, position - before)
-    # Start and end on a space where there is one near, so no word is cut in half.
-    if start:
-        space = text.rfind(" ", 0, start + 20)
-        start = space + 1 if space > start - 40 else start
-    end = min(len(text), start + length)
-    piece = highlight(text[start:end], words)
-    return mark_safe(("… " if start else "") + piece + (" …" if end < len(text) else ""))  # noqa: S308
-
-
-# --- Signals: the index follows every save ---------------------------------------------------------
+# --- Signals: what a save touched ---------------------------------------------------------------------
 def _meeting_saved(sender: type, instance: Meeting, raw: bool = False, **kwargs: Any) -> None:
-    if raw:
-        return
-    index_meetings([instance.pk])
-    # Directives rank newer meetings first: their rows carry the meeting's date.
-    SearchToken.objects.filter(kind=SearchToken.Kind.DIRECTIVE, object_id__in=instance.directives.values("pk")).update(
-        day=record_day(instance)
-    )
+    if not raw:
+        schedule(SearchToken.Kind.MEETING, [instance.pk])
 
 
 def _meeting_part_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        index_meetings([instance.meeting_id])
+        schedule(SearchToken.Kind.MEETING, [instance.meeting_id])
 
 
 def _directive_saved(sender: type, instance: Directive, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        index_directives([instance.pk])
+        schedule(SearchToken.Kind.DIRECTIVE, [instance.pk])
 
 
 def _record_deleted(kind: int) -> Any:
     def receiver(sender: type, instance: Any, **kwargs: Any) -> None:
-        forget(kind, [instance.pk])
+        schedule(kind, [instance.pk])  # a record that is gone loses its rows
 
     return receiver
 
@@ -429,11 +203,10 @@ def _m2m_changed(kind: int) -> Any:
     def receiver(sender: type, instance: Any, action: str, reverse: bool, pk_set: set | None, **kwargs: Any) -> None:
         if action not in {"post_add", "post_remove", "post_clear"}:
             return
-        reindex = index_meetings if kind == SearchToken.Kind.MEETING else index_directives
         if not reverse:
-            reindex([instance.pk])
+            schedule(kind, [instance.pk])
         elif pk_set:
-            reindex(pk_set)
+            schedule(kind, pk_set)
 
     return receiver
 
@@ -454,12 +227,12 @@ def _reference_saved(
         directives = Directive.objects.filter(issued_by=instance)
     else:
         meetings, directives = instance.meeting_set.all(), instance.directives.all()
-    index_meetings(set(meetings.values_list("pk", flat=True)))
-    index_directives(set(directives.values_list("pk", flat=True)))
+    schedule(SearchToken.Kind.MEETING, meetings.values_list("pk", flat=True))
+    schedule(SearchToken.Kind.DIRECTIVE, directives.values_list("pk", flat=True))
 
 
 def connect_signals() -> None:
-    """Called from MeetingsConfig.ready()."""
+    """Called from SearchConfig.ready()."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from meetings.models import AgendaItem, Person

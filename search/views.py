@@ -10,7 +10,7 @@ from django.shortcuts import render
 from directives.forms import MAX_QUERY_LENGTH
 from lamphun_portal import policy
 
-from . import index as search
+from .query import Ranking, attach_records, rank, readable_hits
 
 SEARCH_PAGE_SIZE = 20
 
@@ -19,10 +19,10 @@ SEARCH_PAGE_SIZE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, policy.Action.READ)
     query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    ranking = search.rank(query) if query else search.Ranking(words=[], hits=[])
-    ranking.hits = search.readable_hits(ranking.hits, request.user)
+    ranking = rank(query) if query else Ranking(words=[], hits=[])
+    ranking.hits = readable_hits(ranking.hits, request.user)
     page = Paginator(ranking.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    search.attach_records(list(page.object_list), ranking.words)
+    attach_records(list(page.object_list), ranking.words)
     return render(
         request,
         "search/results.html",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from search import index
+from search import highlight as highlighting
 
 register = template.Library()
 
@@ -15,4 +15,4 @@ def highlight(text: str, words: list[str]) -> SafeString | str:
     """The text with the matched words in <mark>; escaped either way."""
     if not words:
         return text
-    return index.highlight(text, words)
+    return highlighting.highlight(text, words)

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from directives import services
 from directives.models import Directive, DirectiveUpdate
-from meetings import services
 from meetings.demo import data
 from meetings.models import Meeting, Office
 from tests.conftest import Personas

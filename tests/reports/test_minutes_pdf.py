@@ -15,7 +15,7 @@ from report_pdf_text import body_text, page_number, pdftotext, squash
 
 from directives.models import Directive
 from lamphun_portal.lib import pdf
-from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person, minutes_title
 from reports import documents, services
 from reports.documents import PrintOptions
 
@@ -86,7 +86,7 @@ def test_attendance_sections_positions_substitutes_and_reasons(demo: Meeting, tm
     substitute = text.index(
         "นายสุรเชษฐ์ไชยวงค์ผู้อำนวยการกลุ่มงานส่งเสริมการพัฒนาเศรษฐกิจฐานรากมาประชุมแทนนางอรุณีแสงคำผู้อำนวยการกลุ่มงานส่งเสริมและพัฒนาชุมชน"
     )
-    reason = text.index("นางสาวเบญจมาศปัญญาดีเจ้าพนักงานพัฒนาชุมชนปฏิบัติงานติดราชการ")
+    reason = text.index("นางสาวเบญจมาศปัญญาดีเจ้าพนักงานพัฒนาชุมชนปฏิบัติงาน(ติดราชการ)")
     inspector = text.index("นางสาวศศิธรอินทกุลผู้ตรวจราชการกรมการพัฒนาชุมชน")
     assert present < governor < substitute < absent < reason < invited < inspector
 
@@ -125,9 +125,9 @@ def test_keep_together_escapes_user_html() -> None:
 
 
 def test_minutes_title_does_not_repeat_prachum() -> None:
-    assert documents.minutes_title("ประชุมประจำเดือน") == "รายงานการประชุมประจำเดือน"
-    assert documents.minutes_title("การประชุมคณะทำงาน") == "รายงานการประชุมคณะทำงาน"
-    assert documents.minutes_title("คณะกรรมการกองทุน") == "รายงานการประชุมคณะกรรมการกองทุน"
+    assert minutes_title("ประชุมประจำเดือน") == "รายงานการประชุมประจำเดือน"
+    assert minutes_title("การประชุมคณะทำงาน") == "รายงานการประชุมคณะทำงาน"
+    assert minutes_title("คณะกรรมการกองทุน") == "รายงานการประชุมคณะกรรมการกองทุน"
 
 
 def test_user_html_is_printed_as_text_and_nothing_is_fetched(

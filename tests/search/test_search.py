@@ -17,8 +17,11 @@ from django.utils import timezone
 from directives.models import Directive
 from meetings.models import Attendance, Meeting, Office, Person
 from programs.models import Program
-from search import index as search
+from search import query as search_query
+from search.highlight import highlight
 from search.models import SearchToken
+from search.query import rank
+from search.words import query_words
 
 TZ = timezone.get_default_timezone()
 
@@ -80,7 +83,7 @@ def found(query: str, corpus: dict[str, object]) -> set[str]:
     for name, record in corpus.items():
         kind = SearchToken.Kind.MEETING if isinstance(record, Meeting) else SearchToken.Kind.DIRECTIVE
         names[(kind, record.pk)] = name
-    return {names[(hit.kind, hit.object_id)] for hit in search.rank(query).hits}
+    return {names[(hit.kind, hit.object_id)] for hit in rank(query).hits}
 
 
 QUERIES = [
@@ -127,13 +130,13 @@ def test_query_finds_exactly(query: str, expected: set[str], corpus: dict[str, o
 @pytest.mark.parametrize("query", [query for query, _ in QUERIES if query])
 def test_joined_and_grouped_queries_rank_alike(query: str, corpus: dict[str, object], monkeypatch: Any) -> None:
     """Short queries join a row per word, long ones group the rows: the same hits, scores and order."""
-    joined = [(hit.kind, hit.object_id, hit.score) for hit in search.rank(query).hits]
-    monkeypatch.setattr(search, "MAX_JOINED_WORDS", -1)
-    assert [(hit.kind, hit.object_id, hit.score) for hit in search.rank(query).hits] == joined
+    joined = [(hit.kind, hit.object_id, hit.score) for hit in rank(query).hits]
+    monkeypatch.setattr(search_query, "MAX_JOINED_WORDS", -1)
+    assert [(hit.kind, hit.object_id, hit.score) for hit in rank(query).hits] == joined
 
 
 def test_ranking_puts_title_matches_before_body_matches(corpus: dict[str, object]) -> None:
-    hits = search.rank("ชุมชน").hits
+    hits = rank("ชุมชน").hits
     assert (hits[0].kind, hits[0].object_id) == (SearchToken.Kind.MEETING, corpus["m_plan"].pk)
 
 
@@ -163,8 +166,8 @@ def test_reindex_command_rebuilds_the_same_index(corpus: dict[str, object]) -> N
 
 
 def test_highlight_marks_matched_words_and_escapes_the_rest() -> None:
-    words = search.query_words("ชุมชน")
-    html = search.highlight("<b>กรมการพัฒนาชุมชน</b> และชุมชน", words)
+    words = query_words("ชุมชน")
+    html = highlight("<b>กรมการพัฒนาชุมชน</b> และชุมชน", words)
     assert html.count("<mark>") == 2
     assert "&lt;b&gt;" in html
     assert "<mark>ชุมชน</mark>" in html
@@ -172,7 +175,7 @@ def test_highlight_marks_matched_words_and_escapes_the_rest() -> None:
 
 def test_query_uses_the_index_not_a_scan_of_records(corpus: dict[str, object]) -> None:
     with CaptureQueriesContext(connection) as queries:
-        search.rank("โคกหนองนา")
+        rank("โคกหนองนา")
     sql = " ".join(query["sql"] for query in queries.captured_queries)
     assert "meetings_meeting" not in sql and "meetings_directive" not in sql
     assert "LIKE" not in sql.upper()

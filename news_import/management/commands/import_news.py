@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lamphun_portal.lib import thai
-from meetings import services
 from meetings.models import Office
+from news_import import services
 from news_import.parser import NewsMeeting, extract
 from programs.models import Program
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 
 from directives.models import Directive
 from meetings.models import Meeting
-from search import index as search
+from search import index
 from search.models import SearchToken
 
 BATCH = 1000
@@ -19,9 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         SearchToken.objects.all().delete()
-        meetings = self._batches(Meeting.objects.order_by("pk").values_list("pk", flat=True), search.index_meetings)
+        meetings = self._batches(Meeting.objects.order_by("pk").values_list("pk", flat=True), index.index_meetings)
         directives = self._batches(
-            Directive.objects.order_by("pk").values_list("pk", flat=True), search.index_directives
+            Directive.objects.order_by("pk").values_list("pk", flat=True), index.index_directives
         )
         self.stdout.write(
             f"จัดทำดัชนีแล้ว: การประชุม {meetings:,} รายการ ข้อสั่งการ {directives:,} รายการ "
