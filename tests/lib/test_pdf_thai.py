@@ -9,10 +9,13 @@ from __future__ import annotations
 import difflib
 import html
 import io
+import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from weasyprint.draw import text as weasyprint_text
 from weasyprint.layout import inline as weasyprint_inline
 
 from lamphun_portal.lib import pdf
+from lamphun_portal.lib.pdf import thai_text, upstream
 
 DATA = Path(__file__).parent / "data"
 # A news item of the office (พช.ลำพูน, 17 November 2563), about 3,300 Thai characters.
@@ -112,12 +116,12 @@ def font_names(pdf_bytes: bytes) -> set[str]:
 
 
 def test_weasyprint_is_the_version_the_patches_copy() -> None:
-    """Fails when WeasyPrint is upgraded: port the [lamphun] changes in lib/pdf.py, then the digests."""
-    assert weasyprint.__version__ == pdf.SUPPORTED_WEASYPRINT_VERSION == "70.0"
-    upstream_draw = pdf._UPSTREAM_DRAW_FIRST_LINE
-    assert pdf._source_digest(upstream_draw) == pdf.UPSTREAM_DRAW_FIRST_LINE_SHA256
-    upstream_justify = (weasyprint_inline.text_align, pdf._UPSTREAM_JUSTIFY_LINE)
-    assert pdf._source_digest(*upstream_justify) == pdf.UPSTREAM_JUSTIFY_SHA256
+    """Fails when WeasyPrint is upgraded: port the [lamphun] changes in lib/pdf/thai_text.py, then the digests."""
+    assert weasyprint.__version__ == upstream.SUPPORTED_WEASYPRINT_VERSION == "70.0"
+    upstream_draw = thai_text._UPSTREAM_DRAW_FIRST_LINE
+    assert upstream.source_digest(upstream_draw) == thai_text.UPSTREAM_DRAW_FIRST_LINE_SHA256
+    upstream_justify = (weasyprint_inline.text_align, thai_text._UPSTREAM_JUSTIFY_LINE)
+    assert upstream.source_digest(*upstream_justify) == thai_text.UPSTREAM_JUSTIFY_SHA256
     # What the patched code calls on WeasyPrint's and pydyf's objects.
     assert callable(weasyprint.pdf.stream.Stream.begin_marked_content)
     assert callable(weasyprint.pdf.stream.Stream.end_marked_content)
@@ -125,11 +129,66 @@ def test_weasyprint_is_the_version_the_patches_copy() -> None:
 
 
 def test_patches_are_installed_once() -> None:
-    pdf.install_weasyprint_patches()
-    pdf.install_weasyprint_patches()
-    assert weasyprint_text.draw_first_line is pdf._draw_first_line_with_actual_text
-    assert weasyprint_inline.justify_line is pdf._justify_line_unless_thai
-    assert pdf.thai_text_fix_installed()
+    thai_text.install()
+    thai_text.install()
+    assert weasyprint_text.draw_first_line is thai_text._draw_first_line_with_actual_text
+    assert weasyprint_inline.justify_line is thai_text._justify_line_unless_thai
+    assert thai_text.installed()
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new Python process with the portal's settings (nothing imported or patched yet)."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "lamphun_portal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_patches_are_installed_by_the_first_render_not_by_the_import() -> None:
+    result = _python(
+        """
+        import django
+        django.setup()
+        from weasyprint.draw import text
+        upstream = text.draw_first_line
+        from lamphun_portal.lib import pdf
+        from lamphun_portal.lib.pdf import thai_text
+        assert text.draw_first_line is upstream and not thai_text.installed(), "patched at import"
+        pdf.render_pdf("<p>ลำพูน</p>")
+        assert thai_text.installed(), "not patched by the first render"
+        print("ok")
+        """
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_another_weasyprint_breaks_rendering_with_a_clear_error_not_the_import() -> None:
+    result = _python(
+        """
+        import weasyprint
+        weasyprint.__version__ = "71.0"
+        import django
+        django.setup()
+        import reports.views  # a page that imports lib/pdf (through reports.services)
+        from lamphun_portal.lib import pdf
+        try:
+            pdf.render_pdf("<p>ลำพูน</p>")
+        except pdf.WeasyPrintMismatch as error:
+            print(error)
+        try:
+            pdf.render_pdf("<p>ลำพูน</p>")  # every export fails the same way, not only the first
+        except pdf.WeasyPrintMismatch as error:
+            print(error)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2 and lines[0] == lines[1]
+    assert "PDF export unavailable" in lines[0] and "70.0" in lines[0] and "71.0" in lines[0]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -145,7 +204,7 @@ def test_seed_text_round_trips_exactly(tmp_path: Path) -> None:
 
 def test_seed_text_is_wrong_without_the_fix(tmp_path: Path) -> None:
     """The measurement the fix is judged by: stock WeasyPrint garbles SARA AM and tone marks."""
-    with pdf.thai_text_fix_disabled():
+    with thai_text.disabled():
         pdf_bytes = pdf.render_pdf(document(SEED))
     count, _ = differing_characters(SEED, extract(pdf_bytes, tmp_path))
     assert count > 100
@@ -284,7 +343,7 @@ def test_rendering_is_identical_with_and_without_the_fix(tmp_path: Path) -> None
         + "".join(f"<p>{html.escape(line)}</p>" for line in SEED.splitlines() if line.strip())
     )
     source = document("", css).replace("<body></body>", f"<body>{body}</body>")
-    with pdf.thai_text_fix_disabled():
+    with thai_text.disabled():
         stock = pdf.render_pdf(source)
     fixed = pdf.render_pdf(source)
     assert b"ActualText" not in stock

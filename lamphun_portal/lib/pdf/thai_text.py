@@ -1,16 +1,6 @@
-"""The one place the portal makes PDFs with WeasyPrint.
+"""The Thai text patches of WeasyPrint: text that reads back exactly, Thai lines not justified.
 
-Use :func:`render_pdf`; never call ``weasyprint.HTML(...).write_pdf()`` directly, because this module:
-
-* serves resources only from the portal's own static files (:data:`url_fetcher`): no network, no
-  arbitrary local files, no ``data:`` URLs;
-* makes the Thai text of the PDF read back exactly (``pdftotext``, copy and paste, search), see
-  "Why the text drawing is patched" below;
-* does not justify lines of Thai text (see "Justification" below);
-* sets the document metadata and, on request, the PDF/A variant.
-
-Print templates load the Sarabun faces with
-``<link rel="stylesheet" href="{% static 'css/pdf-fonts.css' %}">`` (``static/css/pdf-fonts.css``).
+Installed by :func:`install` when the first PDF of a process is rendered (render.py), never at import.
 
 Why the text drawing is patched
 -------------------------------
@@ -33,9 +23,9 @@ The function is a copy of WeasyPrint 70.0's with the changes marked ``[lamphun]`
 positioning code is untouched: splitting a ``TJ`` array into several ``TJ`` operators at cluster
 boundaries applies the same positioning adjustments in the same order, so the page renders
 identically (tests/lib/test_pdf_thai.py rasterises both and compares the pixels). weasyprint is
-pinned to 70.0 in requirements.txt; :func:`install_weasyprint_patches` refuses to patch any other
-WeasyPrint (version or source of the function differ) and raises, so an upgrade fails loudly in
-the tests instead of silently producing PDFs whose text cannot be searched.
+pinned to 70.0 in requirements.txt; :func:`install` refuses to patch any other WeasyPrint
+(version or source of the function differ) and raises WeasyPrintMismatch, so an upgrade fails loudly
+in the tests instead of silently producing PDFs whose text cannot be searched.
 
 Justification
 -------------
@@ -51,24 +41,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import hashlib
-import inspect
 import io
-import mimetypes
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 from xml.etree import ElementTree
 
 import pydyf
-import weasyprint
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from fontTools.ttLib import TTFont
 from PIL import Image
 from weasyprint.draw import text as weasyprint_text
@@ -83,10 +64,9 @@ from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import FROM_UNITS, TO_UNITS, ffi, pango
 from weasyprint.text.fonts import get_hb_object_data
 from weasyprint.text.line_break import get_last_word_end
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-# The WeasyPrint this module was written against; see requirements.txt.
-SUPPORTED_WEASYPRINT_VERSION = "70.0"
+from . import upstream
+
 # SHA-256 of inspect.getsource(weasyprint.draw.text.draw_first_line) in WeasyPrint 70.0. If it
 # changes, re-copy the upstream function below, re-apply the [lamphun] changes and update this.
 UPSTREAM_DRAW_FIRST_LINE_SHA256 = "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b"
@@ -94,98 +74,6 @@ UPSTREAM_DRAW_FIRST_LINE_SHA256 = "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78
 # justification wrapper relies on text_align calling justify_line(context, line, extra_width).
 UPSTREAM_JUSTIFY_SHA256 = "08e39d7fefad59f5d5ad8a88498954deca8b5608f679317715c002aa29d610ff"
 
-# Relative URLs such as "/static/css/pdf-fonts.css" are joined to this base. Its scheme is not one
-# urllib joins paths for, so WeasyPrint hands "/static/..." to the url_fetcher unchanged (a real
-# file:// or http:// base would turn it into a filesystem path or a network request).
-PDF_BASE_URL = "lamphun-portal:/"
-
-# The stylesheet print templates link for the Sarabun faces (Regular, Bold, Italic, BoldItalic).
-PDF_FONTS_CSS = "css/pdf-fonts.css"
-
-
-# --------------------------------------------------------------------------------------------------
-# Resources: only the portal's own static files
-# --------------------------------------------------------------------------------------------------
-
-
-class ResourceRefused(ValueError):
-    """A PDF asked for a resource it may not have; WeasyPrint logs it and skips the resource."""
-
-
-def _static_roots() -> list[Path]:
-    """The directories static files are found in (STATICFILES_DIRS and the apps' static/)."""
-    roots = []
-    for finder in finders.get_finders():
-        # FileSystemFinder and AppDirectoriesFinder both keep one storage per root.
-        for storage in getattr(finder, "storages", {}).values():
-            location = getattr(storage, "location", None)
-            if location:
-                roots.append(Path(location).resolve())
-    return roots
-
-
-def _static_url() -> str:
-    """settings.STATIC_URL as the path WeasyPrint sees ("static/" is allowed by Django)."""
-    static_url = settings.STATIC_URL
-    return static_url if static_url.startswith("/") else "/" + static_url
-
-
-def _resolve_static(url: str) -> Path:
-    """Path of the static file a "/static/..." or "file://..." URL names, or ResourceRefused."""
-    static_url = _static_url()
-    if url.startswith(static_url):
-        relative = unquote(urlsplit(url).path)[len(static_url) :]
-        # finders.find() refuses paths leaving a static root, but say no before asking.
-        if not relative or "\\" in relative or "\x00" in relative:
-            raise ResourceRefused(f"Not a static file: {url}")
-        if any(part in ("", ".", "..") for part in relative.split("/")):
-            raise ResourceRefused(f"Path traversal refused: {url}")
-        found = finders.find(relative)
-        if not found:
-            raise ResourceRefused(f"No such static file: {url}")
-        return Path(found).resolve()
-    if url.lower().startswith("file:"):
-        # A file:// URL is allowed only when it points into a static directory (after symlinks).
-        path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
-        if path.is_file() and any(path.is_relative_to(root) for root in _static_roots()):
-            return path
-        raise ResourceRefused(f"Local file outside the static directories refused: {url}")
-    # http:, https:, data:, ftp:, relative paths, anything else.
-    raise ResourceRefused(f"Resource refused (only {static_url}... is served to PDFs): {url}")
-
-
-class PortalURLFetcher(URLFetcher):
-    """WeasyPrint URL fetcher serving the portal's static files and nothing else.
-
-    Subclasses WeasyPrint's URLFetcher because WeasyPrint 70 reads ``_fail_on_errors`` from the
-    fetcher; :meth:`fetch` never touches the network or urllib's openers.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
-
-    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        path = _resolve_static(url)
-        mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if path.suffix.lower() in (".ttf", ".otf", ".woff", ".woff2"):
-            mime_type = f"font/{path.suffix.lower()[1:]}"
-        # The response URL is the base of URLs inside a stylesheet: keep "/static/..." so that
-        # pdf-fonts.css's "../fonts/..." stays a static URL instead of becoming a file:// path.
-        response_url = url if url.startswith(_static_url()) else path.as_uri()
-        return URLFetcherResponse(response_url, path.read_bytes(), {"Content-Type": mime_type})
-
-    def open(self, url: Any, data: Any = None, timeout: float | None = None) -> URLFetcherResponse:
-        # urllib-style callers go through fetch() as well, never through the openers.
-        return self.fetch(url if isinstance(url, str) else url.full_url)
-
-
-#: Callable ``url_fetcher(url)``: returns the static file's response or raises ResourceRefused.
-url_fetcher = PortalURLFetcher()
-
-
-# --------------------------------------------------------------------------------------------------
-# Thai text extraction fix: ActualText spans and better ToUnicode entries
-# --------------------------------------------------------------------------------------------------
 
 _UPSTREAM_DRAW_FIRST_LINE = weasyprint_text.draw_first_line
 _fix_enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("thai_text_fix_enabled", default=True)
@@ -568,127 +456,55 @@ def _justify_line_unless_thai(context: LayoutContext, line: boxes.LineBox, extra
     _UPSTREAM_JUSTIFY_LINE(context, line, extra_width)
 
 
-def _source_digest(*functions: Callable[..., Any]) -> str:
-    return hashlib.sha256("".join(inspect.getsource(function) for function in functions).encode()).hexdigest()
-
-
-def install_weasyprint_patches() -> None:
-    """Install the text drawing and justification patches; idempotent, raises on another WeasyPrint.
+def install() -> None:
+    """Install the text drawing and justification patches; idempotent, raises WeasyPrintMismatch.
 
     Both HTML text (weasyprint.draw.text.draw_text) and SVG text (weasyprint.svg.text, which
     imports the function at call time) look draw_first_line up in weasyprint.draw.text, and
     text_align() looks justify_line up in weasyprint.layout.inline, so replacing those module
     attributes covers every text WeasyPrint lays out and draws.
     """
-    if thai_text_fix_installed() and weasyprint_inline.justify_line is _justify_line_unless_thai:
+    if installed():
         return
-    if weasyprint.__version__ != SUPPORTED_WEASYPRINT_VERSION:
-        raise RuntimeError(
-            f"lamphun_portal.lib.pdf patches WeasyPrint {SUPPORTED_WEASYPRINT_VERSION}, found "
-            f"{weasyprint.__version__}: pin weasyprint=={SUPPORTED_WEASYPRINT_VERSION} or port the patches."
-        )
-    if weasyprint_text.draw_first_line not in (_UPSTREAM_DRAW_FIRST_LINE, _draw_first_line_with_actual_text):
-        raise RuntimeError("weasyprint.draw.text.draw_first_line was replaced by someone else")
-    if weasyprint_inline.justify_line not in (_UPSTREAM_JUSTIFY_LINE, _justify_line_unless_thai):
-        raise RuntimeError("weasyprint.layout.inline.justify_line was replaced by someone else")
-    if _source_digest(_UPSTREAM_DRAW_FIRST_LINE) != UPSTREAM_DRAW_FIRST_LINE_SHA256:
-        raise RuntimeError(
-            "weasyprint.draw.text.draw_first_line is not the WeasyPrint 70.0 code "
-            "lamphun_portal.lib.pdf copies: port the [lamphun] changes and update the digest."
-        )
-    if _source_digest(weasyprint_inline.text_align, _UPSTREAM_JUSTIFY_LINE) != UPSTREAM_JUSTIFY_SHA256:
-        raise RuntimeError(
-            "weasyprint.layout.inline.text_align/justify_line changed: check _justify_line_unless_thai "
-            "and update the digest."
-        )
+    upstream.check_version()
+    upstream.check_not_replaced(
+        "weasyprint.draw.text.draw_first_line",
+        weasyprint_text.draw_first_line,
+        _UPSTREAM_DRAW_FIRST_LINE,
+        _draw_first_line_with_actual_text,
+    )
+    upstream.check_not_replaced(
+        "weasyprint.layout.inline.justify_line",
+        weasyprint_inline.justify_line,
+        _UPSTREAM_JUSTIFY_LINE,
+        _justify_line_unless_thai,
+    )
+    upstream.check_source(
+        "weasyprint.draw.text.draw_first_line", UPSTREAM_DRAW_FIRST_LINE_SHA256, _UPSTREAM_DRAW_FIRST_LINE
+    )
+    upstream.check_source(
+        "weasyprint.layout.inline.text_align/justify_line",
+        UPSTREAM_JUSTIFY_SHA256,
+        weasyprint_inline.text_align,
+        _UPSTREAM_JUSTIFY_LINE,
+    )
     weasyprint_text.draw_first_line = _draw_first_line_with_actual_text
     weasyprint_inline.justify_line = _justify_line_unless_thai
 
 
-def thai_text_fix_installed() -> bool:
-    return weasyprint_text.draw_first_line is _draw_first_line_with_actual_text
+def installed() -> bool:
+    """Whether both patches are in place."""
+    return (
+        weasyprint_text.draw_first_line is _draw_first_line_with_actual_text
+        and weasyprint_inline.justify_line is _justify_line_unless_thai
+    )
 
 
 @contextlib.contextmanager
-def thai_text_fix_disabled() -> Iterator[None]:
+def disabled() -> Iterator[None]:
     """Draw text exactly as upstream WeasyPrint does inside this block (this thread/context only)."""
     token = _fix_enabled.set(False)
     try:
         yield
     finally:
         _fix_enabled.reset(token)
-
-
-install_weasyprint_patches()
-
-
-# --------------------------------------------------------------------------------------------------
-# Rendering
-# --------------------------------------------------------------------------------------------------
-
-_METADATA_KEYS = frozenset({"title", "author", "authors", "subject", "keywords", "language", "lang"})
-
-
-def _apply_metadata(document: weasyprint.Document, metadata: dict[str, Any]) -> None:
-    """Copy ``metadata`` onto the document, overriding what the HTML's <title>/<meta> said."""
-    unknown = set(metadata) - _METADATA_KEYS
-    if unknown:
-        raise ValueError(f"Unknown PDF metadata keys: {sorted(unknown)}")
-    info = document.metadata
-    if metadata.get("title"):
-        info.title = str(metadata["title"])
-    authors = metadata.get("authors") or metadata.get("author")
-    if authors:
-        info.authors = [authors] if isinstance(authors, str) else [str(author) for author in authors]
-    if metadata.get("subject"):
-        info.description = str(metadata["subject"])  # WeasyPrint writes description as /Subject
-    if metadata.get("keywords"):
-        keywords = metadata["keywords"]
-        info.keywords = [keywords] if isinstance(keywords, str) else [str(word) for word in keywords]
-    language = metadata.get("language") or metadata.get("lang")
-    if language:
-        info.lang = str(language)  # the catalog /Lang (screen readers, PDF/A and PDF/UA checkers)
-
-
-def render_pdf(html: str, *, pdf_variant: str | None = None, metadata: dict[str, Any] | None = None) -> bytes:
-    """Render ``html`` to PDF bytes, with resources from static files only.
-
-    ``pdf_variant``: a WeasyPrint variant such as "pdf/a-3b" (archival copies of minutes).
-    ``metadata``: title, author (or authors), subject, keywords, language; they override the
-    HTML's <title>, <meta name=author|description|keywords> and <html lang>. The language defaults
-    to the HTML's lang, else settings.LANGUAGE_CODE, because PDF/A and screen readers want one.
-    """
-    document = render_document(html, pdf_variant=pdf_variant)
-    return write_documents([document], pdf_variant=pdf_variant, metadata=metadata)
-
-
-def render_document(html: str, *, pdf_variant: str | None = None, extra_css: str = "") -> weasyprint.Document:
-    """Lay ``html`` out into pages without writing a PDF yet (see :func:`write_documents`).
-
-    ``extra_css``: a stylesheet added after the document's own, e.g. ``@page :first { counter-reset:
-    page 5 }`` for a part of a longer document whose page numbers do not start at 1. Its resources go
-    through the same url_fetcher.
-    """
-    install_weasyprint_patches()  # a no-op after the import-time install; guards against resets
-    stylesheets = (
-        [weasyprint.CSS(string=extra_css, base_url=PDF_BASE_URL, url_fetcher=url_fetcher)] if extra_css else []
-    )
-    return weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=url_fetcher).render(
-        stylesheets=stylesheets, pdf_variant=pdf_variant
-    )
-
-
-def write_documents(
-    documents: list[weasyprint.Document], *, pdf_variant: str | None = None, metadata: dict[str, Any] | None = None
-) -> bytes:
-    """One PDF of the pages of ``documents`` in order, with the first document's metadata and ``metadata``.
-
-    Links to anchors (``href="#id"``) work across the documents, so a table of contents laid out on
-    its own can point into the pages after it.
-    """
-    first = documents[0]
-    document = first if len(documents) == 1 else first.copy([page for part in documents for page in part.pages])
-    _apply_metadata(document, metadata or {})
-    if not document.metadata.lang:
-        document.metadata.lang = settings.LANGUAGE_CODE
-    return document.write_pdf(pdf_variant=pdf_variant)
