@@ -41,15 +41,17 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
+import hashlib
 import io
 import re
+import struct
 import unicodedata
 import weakref
 from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
-import pydyf
 from fontTools.ttLib import TTFont
 from PIL import Image
 from weasyprint.draw import text as weasyprint_text
@@ -77,45 +79,73 @@ UPSTREAM_JUSTIFY_SHA256 = "08e39d7fefad59f5d5ad8a88498954deca8b5608f679317715c00
 
 _UPSTREAM_DRAW_FIRST_LINE = weasyprint_text.draw_first_line
 _fix_enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("thai_text_fix_enabled", default=True)
-# Font (WeasyPrint's per-document font object) -> {glyph id: characters it is the cmap glyph of}.
-_nominal_characters_cache: weakref.WeakKeyDictionary[Font, dict[int, str]] = weakref.WeakKeyDictionary()
+# The font's character map, read once per font file and process: {glyph id: characters it is the cmap
+# glyph of}. Keyed by the file's digest (WeasyPrint makes new Font objects for every document), and
+# by Font object so that a document's runs do not hash the file again.
+_nominal_by_file: dict[tuple[int, bytes], dict[int, str]] = {}
+_nominal_by_font: weakref.WeakKeyDictionary[Font, dict[int, str]] = weakref.WeakKeyDictionary()
 
 # Characters that belong to the grapheme cluster of the character before them although they are
 # not combining marks (Grapheme_Cluster_Break=SpacingMark): Thai and Lao SARA AM.
 _SPACING_MARKS = frozenset("\u0e33\u0eb3")
 
+_GLYPH_EMPTY = pango.PANGO_GLYPH_EMPTY
+_GLYPH_UNKNOWN_FLAG = pango.PANGO_GLYPH_UNKNOWN_FLAG
+# PangoGlyphInfo as WeasyPrint declares it: glyph (guint), geometry (width, x_offset, y_offset: gint),
+# attr (a guint bit field); install() checks the layout.
+_GLYPH_INFO = struct.Struct("=Iiii4x")
 
-def _joins_previous(text: str) -> bool:
-    """Whether a cluster starting with ``text`` belongs to the grapheme cluster before it."""
-    if not text:
+
+def _glyph_infos(glyphs_info: Any, num_glyphs: int) -> list[tuple[int, int, int, int]]:
+    """(glyph, width, x offset, y offset) of each glyph of a run, read from the C array in one go."""
+    return list(_GLYPH_INFO.iter_unpack(ffi.buffer(glyphs_info, num_glyphs * _GLYPH_INFO.size)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _joins_previous(char: str) -> bool:
+    """Whether a cluster starting with ``char`` belongs to the grapheme cluster before it."""
+    if not char:
         return False
-    char = text[0]
     return char in _SPACING_MARKS or char in "\u200c\u200d" or unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 def _nominal_characters(font: Font) -> dict[int, str]:
     """For each glyph the font's cmap maps a character to, those characters (lowest first)."""
-    try:
-        return _nominal_characters_cache[font]
-    except KeyError:
-        pass
-    mapping: dict[int, str] = {}
-    if not font.bitmap:
-        try:
-            ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
-            glyph_ids = {name: ttfont.getGlyphID(name) for name in set(ttfont.getBestCmap().values())}
-            for codepoint, name in sorted(ttfont.getBestCmap().items()):
-                mapping[glyph_ids[name]] = mapping.get(glyph_ids[name], "") + chr(codepoint)
-        except Exception:  # a font fontTools cannot read keeps WeasyPrint's mapping
-            LOGGER.debug("No cmap read from font %s", font.family, exc_info=True)
-            mapping = {}
-    _nominal_characters_cache[font] = mapping
+    mapping = _nominal_by_font.get(font)
+    if mapping is not None:
+        return mapping
+    key = (font.index, hashlib.blake2b(font.file_content, digest_size=16).digest())
+    mapping = _nominal_by_file.get(key)
+    if mapping is None:
+        mapping = _nominal_by_file[key] = _read_cmap(font)
+    _nominal_by_font[font] = mapping
     return mapping
 
 
-def _actual_text_span(text: str) -> pydyf.Dictionary:
-    """Marked-content property list replacing the span's glyphs by ``text`` on extraction."""
-    return pydyf.Dictionary({"ActualText": b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"})
+def _read_cmap(font: Font) -> dict[int, str]:
+    mapping: dict[int, str] = {}
+    if font.bitmap:
+        return mapping
+    try:
+        ttfont = TTFont(io.BytesIO(font.file_content), fontNumber=font.index, lazy=True)
+        cmap = ttfont.getBestCmap()
+        glyph_ids = {name: ttfont.getGlyphID(name) for name in set(cmap.values())}
+        for codepoint, name in sorted(cmap.items()):
+            mapping[glyph_ids[name]] = mapping.get(glyph_ids[name], "") + chr(codepoint)
+    except Exception:  # a font fontTools cannot read keeps WeasyPrint's mapping
+        LOGGER.debug("No cmap read from font %s", font.family, exc_info=True)
+        return {}
+    return mapping
+
+
+@functools.lru_cache(maxsize=8192)
+def _actual_text_span(text: str) -> bytes:
+    """Marked-content property list replacing the span's glyphs by ``text`` on extraction.
+
+    The bytes pydyf.Dictionary({"ActualText": ...}) writes, made once per text: the same clusters
+    (ที่, ผู้, ...) come back thousands of times.
+    """
+    return b"<</ActualText <FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">>>"
 
 
 def _close_tj(stream: Stream, string: str) -> str:
@@ -129,80 +159,85 @@ def _close_tj(stream: Stream, string: str) -> str:
     return "<"
 
 
-def _plan_clusters(glyph_item: Any, utf8_text: bytes, font: Font) -> tuple[dict[int, str], dict[int, int]]:
+def _plan_clusters(
+    glyph_item: Any, glyphs: list[tuple[int, int, int, int]], utf8_text: bytes, font: Font
+) -> tuple[dict[int, str], dict[int, int]]:
     """Fill ``font.to_unicode`` for the run's glyphs and choose the ActualText spans.
 
-    Returns ({first glyph index: text} for spans to open, {last glyph index: first glyph index})
-    for spans to close.
+    ``glyphs``: the run's (glyph, width, x offset, y offset). Returns ({first glyph index: text} for
+    spans to open, {last glyph index: first glyph index}) for spans to close.
+
+    Glyphs are grouped into grapheme clusters ("units"), in glyph order: a HarfBuzz cluster, with
+    the clusters after it that start with a combining mark or SARA AM. Right-to-left runs keep
+    HarfBuzz's clusters: the portal has no such text, and marks there are ordered differently.
+    A unit gets a span when it is drawn with several glyphs (marks drawn with offsets are read in
+    x order otherwise) or when its glyphs' ToUnicode text is not its text. One pass over the glyphs:
+    this runs for every line of every PDF.
     """
     glyph_string = glyph_item.glyphs
     num_glyphs = glyph_string.num_glyphs
-    clusters = glyph_string.log_clusters
-    glyphs_info = glyph_string.glyphs
-    offset = glyph_item.item.offset
-    length = glyph_item.item.length
-    rtl = bool(glyph_item.item.analysis.level % 2)
+    opening: dict[int, str] = {}
+    closing: dict[int, int] = {}
+    if not num_glyphs:
+        return opening, closing
+    item = glyph_item.item
+    offset, length = item.offset, item.length
+    rtl = bool(item.analysis.level % 2)
+    clusters = ffi.unpack(glyph_string.log_clusters, num_glyphs)
+    run = utf8_text[offset : offset + length]
+    to_unicode = font.to_unicode
+    nominal = _nominal_characters(font)
 
     # HarfBuzz clusters: glyph i covers the bytes from its cluster value to the next larger value.
-    starts = sorted({clusters[i] for i in range(num_glyphs)})
-    ends = dict(zip(starts, [*starts[1:], length], strict=True))
+    starts = sorted(set(clusters))
+    texts = {
+        start: run[start:end].decode(errors="replace") for start, end in zip(starts, [*starts[1:], length], strict=True)
+    }
 
-    # Group glyphs into grapheme clusters ("units"), in glyph order. Right-to-left runs keep
-    # HarfBuzz's clusters: the portal has no such text, and marks there are ordered differently.
-    units: list[list[int]] = []
-    unit_texts: list[str] = []
+    unit_first = unit_last = 0
+    unit_text = mapped = ""
+    drawn = 0
     previous_cluster = None
     for i in range(num_glyphs):
         cluster = clusters[i]
-        if cluster == previous_cluster:
-            units[-1].append(i)
+        if cluster != previous_cluster:
+            previous_cluster = cluster
+            cluster_text = texts[cluster]
+            if i and not rtl and _joins_previous(cluster_text[:1]):
+                unit_text += cluster_text
+            else:
+                if drawn and (drawn > 1 or mapped != unit_text):
+                    opening[unit_first] = unit_text
+                    closing[unit_last] = unit_first
+                unit_first, unit_text, mapped, drawn = i, cluster_text, "", 0
+        unit_last = i
+        glyph_id = glyphs[i][0]
+        if glyph_id == _GLYPH_EMPTY:
             continue
-        cluster_text = utf8_text[offset + cluster : offset + ends[cluster]].decode(errors="replace")
-        if units and not rtl and _joins_previous(cluster_text):
-            units[-1].append(i)
-            unit_texts[-1] += cluster_text
-        else:
-            units.append([i])
-            unit_texts.append(cluster_text)
-        previous_cluster = cluster
-
-    nominal = _nominal_characters(font)
-    opening: dict[int, str] = {}
-    closing: dict[int, int] = {}
-    for unit, unit_text in zip(units, unit_texts, strict=True):
-        drawn = []
-        for i in unit:
-            glyph_id = glyphs_info[i].glyph
-            if glyph_id == pango.PANGO_GLYPH_EMPTY:
-                continue
-            if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-                # Same id upstream gives the .notdef glyph (get_unused_glyph_id is memoised).
-                glyph_id = font.get_unused_glyph_id(glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG)
-            if glyph_id not in font.to_unicode:
-                cluster = clusters[i]
-                cluster_text = utf8_text[offset + cluster : offset + ends[cluster]].decode(errors="replace")
-                characters = nominal.get(glyph_id, "")
-                if characters:
-                    # The glyph's own character: the SARA AA glyph is า even when drawn for ำ.
-                    in_text = [char for char in characters if char in cluster_text]
-                    font.to_unicode[glyph_id] = in_text[0] if in_text else characters[0]
+        if glyph_id & _GLYPH_UNKNOWN_FLAG:
+            # Same id upstream gives the .notdef glyph (get_unused_glyph_id is memoised).
+            glyph_id = font.get_unused_glyph_id(glyph_id - _GLYPH_UNKNOWN_FLAG)
+        character = to_unicode.get(glyph_id)
+        if character is None:
+            characters = nominal.get(glyph_id, "")
+            if characters:
+                # The glyph's own character: the SARA AA glyph is า even when drawn for ำ.
+                cluster_text = texts[cluster]
+                in_text = [char for char in characters if char in cluster_text]
+                character = in_text[0] if in_text else characters[0]
+            else:
+                # Upstream's rule: the bytes from this glyph's cluster to the next glyph's.
+                if rtl:
+                    end = length if i == 0 else clusters[i - 1]
                 else:
-                    # Upstream's rule: the bytes from this glyph's cluster to the next glyph's.
-                    t1 = cluster
-                    if rtl:
-                        t2 = length if i == 0 else clusters[i - 1]
-                    else:
-                        t2 = length if i == num_glyphs - 1 else clusters[i + 1]
-                    font.to_unicode[glyph_id] = utf8_text[offset + t1 : offset + t2].decode(errors="replace")
-            drawn.append(glyph_id)
-        if not drawn:
-            continue
-        mapped = "".join(font.to_unicode[glyph_id] for glyph_id in drawn)
-        if len(drawn) > 1 or mapped != unit_text:
-            # Several glyphs (marks drawn with offsets are read in x order otherwise) or a wrong
-            # ToUnicode text: the span tells readers the real text.
-            opening[unit[0]] = unit_text
-            closing[unit[-1]] = unit[0]
+                    end = length if i == num_glyphs - 1 else clusters[i + 1]
+                character = run[cluster:end].decode(errors="replace")
+            to_unicode[glyph_id] = character
+        mapped += character
+        drawn += 1
+    if drawn and (drawn > 1 or mapped != unit_text):
+        opening[unit_first] = unit_text
+        closing[unit_last] = unit_first
     return opening, closing
 
 
@@ -299,19 +334,18 @@ def _draw_first_line_with_actual_text(
             string = ""
             stream.set_font_size(font.hash, 1 if font.bitmap else font_size)
         string += "<"
+        # [lamphun] The run's glyphs read in one go, not field by field through cffi.
+        glyphs = _glyph_infos(glyphs_info, num_glyphs)
         # [lamphun] Set the run's ToUnicode entries and find the clusters needing ActualText.
-        opening, closing = _plan_clusters(glyph_item, utf8_text, font)
-        for i, glyph_info in enumerate(glyphs_info[0:num_glyphs]):
-            glyph_id = glyph_info.glyph
-            width = glyph_info.geometry.width
-
+        opening, closing = _plan_clusters(glyph_item, glyphs, utf8_text, font)
+        for i, (glyph_id, width, x_offset, y_offset) in enumerate(glyphs):
             # [lamphun] Open the cluster's ActualText span before its first glyph.
             if i in opening:
                 string = _close_tj(stream, string)
                 stream.begin_marked_content("Span", _actual_text_span(opening[i]))
 
             # Display zero-width empty glyph.
-            if glyph_id == pango.PANGO_GLYPH_EMPTY:
+            if glyph_id == _GLYPH_EMPTY:
                 string += f">{-width / font_size}<"
                 # [lamphun] Close the span even when its last glyph is empty.
                 if i in closing:
@@ -320,8 +354,8 @@ def _draw_first_line_with_actual_text(
                 continue
 
             # Display .notdef and log warning for missing glyphs.
-            if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
-                codepoint = glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG
+            if glyph_id & _GLYPH_UNKNOWN_FLAG:
+                codepoint = glyph_id - _GLYPH_UNKNOWN_FLAG
                 LOGGER.warning(
                     '.notdef glyph rendered for Unicode string unsupported by fonts: "%s" (U+%04X)',
                     chr(codepoint),
@@ -339,8 +373,8 @@ def _draw_first_line_with_actual_text(
             # set by _plan_clusters() above.
 
             # Set horizontal and vertical offsets.
-            offset = glyph_info.geometry.x_offset / font_size
-            rise = glyph_info.geometry.y_offset / 1000
+            offset = x_offset / font_size
+            rise = y_offset / 1000
             if rise:
                 if string[-1] == "<":
                     string = string[:-1]
@@ -467,6 +501,14 @@ def install() -> None:
     if installed():
         return
     upstream.check_version()
+    glyph_info_layout = (
+        ffi.sizeof("PangoGlyphInfo"),
+        ffi.offsetof("PangoGlyphInfo", "geometry"),
+        ffi.offsetof("PangoGlyphInfo", "attr"),
+        ffi.sizeof("PangoGlyphGeometry"),
+    )
+    if glyph_info_layout != (_GLYPH_INFO.size, 4, 16, 12):
+        raise upstream.WeasyPrintMismatch(f"PDF export unavailable: PangoGlyphInfo is laid out as {glyph_info_layout}")
     upstream.check_not_replaced(
         "weasyprint.draw.text.draw_first_line",
         weasyprint_text.draw_first_line,
