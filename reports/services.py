@@ -151,9 +151,12 @@ def _render(prepared: PreparedPdf, progress: Progress | None) -> tuple[bytes, in
     steps = _ProgressSteps(progress, prepared.estimated_pages)
     if prepared.book is not None:
         return parallel_book.render(prepared.book, pdf_variant=variant, metadata=prepared.metadata, progress=steps)
-    document = pdf.render_document(prepared.html, pdf_variant=variant, progress=steps)
-    content = pdf.write_documents([document], pdf_variant=variant, metadata=prepared.metadata, progress=steps)
-    return content, len(document.pages)
+    with pdf.collector_paused():  # minutes are short; see collector_paused
+        document = pdf.render_document(prepared.html, pdf_variant=variant, progress=steps)
+        content = pdf.write_documents([document], pdf_variant=variant, metadata=prepared.metadata, progress=steps)
+        pages = len(document.pages)
+        del document  # freed before the collector is back
+    return content, pages
 
 
 def render_and_store(*, prepared: PreparedPdf, progress: Progress | None = None) -> RenderedPdf:

@@ -29,7 +29,7 @@ from weasyprint.draw import text as weasyprint_text
 from weasyprint.layout import inline as weasyprint_inline
 
 from lamphun_portal.lib import pdf
-from lamphun_portal.lib.pdf import thai_text, upstream
+from lamphun_portal.lib.pdf import speedups, thai_text, upstream
 
 DATA = Path(__file__).parent / "data"
 # A news item of the office (พช.ลำพูน, 17 November 2563), about 3,300 Thai characters.
@@ -365,6 +365,56 @@ def test_thai_lines_are_not_stretched_by_justification(tmp_path: Path) -> None:
     justified = rasterise(pdf.render_pdf(document(english, "p { text-align: justify }")), tmp_path / "ej")
     start = rasterise(pdf.render_pdf(document(english, "p { text-align: start }")), tmp_path / "es")
     assert justified != start
+
+
+# --------------------------------------------------------------------------------------------------
+# (f) What the renderer prepares once and reuses changes nothing; progress comes from the renderer
+# --------------------------------------------------------------------------------------------------
+
+
+def pdf_parts(pdf_bytes: bytes) -> tuple[list[bytes], list[bytes]]:
+    """Each page's content stream and each font's ToUnicode map: what is drawn and what reads back."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as document_pdf:
+        contents = [page.Contents.read_bytes() for page in document_pdf.pages]
+        fonts = document_pdf.pages[0].Resources.Font.values()
+        return contents, sorted(font.ToUnicode.read_bytes() for font in fonts)
+
+
+def test_reused_fonts_stylesheets_and_layouts_change_nothing() -> None:
+    """Renders reusing the thread's fonts, parsed stylesheets and line layouts give the same pages."""
+    css = (
+        "@page { @top-center { content: counter(page); font-family: Sarabun } } .j { text-align: justify }"
+        " td { padding: 0 4pt } .nowrap { white-space: nowrap }"
+    )
+    rows = "".join(
+        f"<tr><td>{number}.</td><td><span class='nowrap'>{html.escape(line[:30])}</span></td>"
+        f"<td>{html.escape(line[30:90])}</td></tr>"
+        for number, line in enumerate(HARD.splitlines(), start=1)
+    )
+    body = (
+        f"<table>{rows}</table>"
+        + "<p class='j'>Justified English text keeps being justified by WeasyPrint. " * 3
+        + "</p>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in SEED.splitlines() if line.strip())
+    )
+    source = document("", css).replace("<body></body>", f"<body>{body}</body>")
+    with speedups.disabled():
+        plain = pdf.render_pdf(source)
+    first, again = pdf.render_pdf(source), pdf.render_pdf(source)
+    plain_contents, plain_fonts = pdf_parts(plain)
+    assert len(plain_contents) >= 3
+    assert pdf_parts(first) == pdf_parts(again) == (plain_contents, plain_fonts)
+
+
+def test_progress_reports_stages_and_pages_in_order() -> None:
+    steps: list[pdf.Step] = []
+    pdf_bytes = pdf.render_pdf(document(SEED + "\n" + SEED), progress=steps.append)
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as document_pdf:
+        pages = len(document_pdf.pages)
+    stages = [step.stage for step in steps]
+    assert stages[:2] == [pdf.Stage.READING, pdf.Stage.STYLING] and stages[-1] is pdf.Stage.WRITING
+    assert [step.pages for step in steps if step.stage is pdf.Stage.LAYOUT] == list(range(1, pages + 1))
+    assert pages >= 2
 
 
 # --------------------------------------------------------------------------------------------------

@@ -29,7 +29,16 @@ import weasyprint
 
 from .book import BookSource, lay_out_book
 from .fetcher import PDF_BASE_URL, ResourceRefused, url_fetcher
-from .render import PDF_FONTS_CSS, Progress, Stage, Step, render_document, render_pdf, write_documents
+from .render import (
+    PDF_FONTS_CSS,
+    Progress,
+    Stage,
+    Step,
+    collector_paused,
+    render_document,
+    render_pdf,
+    write_documents,
+)
 from .upstream import WeasyPrintMismatch
 
 Document = weasyprint.Document
@@ -44,6 +53,7 @@ __all__ = [
     "Stage",
     "Step",
     "WeasyPrintMismatch",
+    "collector_paused",
     "lay_out_book",
     "render_document",
     "render_pdf",

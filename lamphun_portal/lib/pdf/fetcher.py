@@ -44,7 +44,7 @@ def static_url() -> str:
     return url if url.startswith("/") else "/" + url
 
 
-def _resolve_static(url: str) -> Path:
+def static_path(url: str) -> Path:
     """Path of the static file a "/static/..." or "file://..." URL names, or ResourceRefused."""
     prefix = static_url()
     if url.startswith(prefix):
@@ -79,7 +79,7 @@ class PortalURLFetcher(URLFetcher):
         super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
-        path = _resolve_static(url)
+        path = static_path(url)
         mime_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix.lower() in (".ttf", ".otf", ".woff", ".woff2"):
             mime_type = f"font/{path.suffix.lower()[1:]}"

@@ -1,9 +1,7 @@
 """HTML to laid-out pages to PDF bytes, with what never changes between exports prepared once.
 
-Per process, on the first render: the Thai text patches (thai_text.py) and the page-progress hook are
-installed. Per thread (Pango's font map is not shared between threads): one FontConfiguration, so
-fontconfig is loaded and the Sarabun @font-face files are registered once, and Pango keeps its fonts
-between renders.
+Per process, on the first render: the Thai text patches (thai_text.py), the page-progress hook and
+the reuse of fonts, stylesheets and line layouts (speedups.py) are installed.
 
 Progress is reported through a callback (:data:`Progress`) with :class:`Step` values: the stage,
 and while laying out, the pages laid out so far. WeasyPrint's own progress log is not used.
@@ -11,7 +9,9 @@ and while laying out, the pages laid out so far. WeasyPrint's own progress log i
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -20,9 +20,8 @@ from typing import Any
 
 import weasyprint
 from django.conf import settings
-from weasyprint.text.fonts import FontConfiguration
 
-from . import upstream
+from . import speedups, upstream
 from .fetcher import PDF_BASE_URL, url_fetcher
 
 # The stylesheet print templates link for the Sarabun faces (Regular, Bold, Italic, BoldItalic):
@@ -144,27 +143,42 @@ def prepare_process() -> None:
             raise upstream.WeasyPrintMismatch(f"PDF export unavailable: {error}") from error
         thai_text.install()
         _install_pagination_hook()
+        speedups.install()
         _prepared = True
 
 
-class _ThreadState(threading.local):
-    """What the renders of one thread share; Pango's objects are not shared between threads."""
-
-    font_config: FontConfiguration | None = None
-
-
-_thread = _ThreadState()
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_enabled = False
 
 
-def _font_config() -> FontConfiguration:
-    """This thread's font configuration: fontconfig loaded, @font-face files registered, fonts kept.
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause CPython's cyclic garbage collector while one document of ordinary size is rendered and written.
 
-    A new FontConfiguration per render loads fontconfig's configuration, copies the Sarabun faces
-    to a temporary directory and starts Pango's font caches empty every time.
+    A render allocates a few hundred thousand objects that live until the PDF is written (boxes,
+    styles, Pango layouts), so the collector scans them again and again and promotes them, which
+    brings on full collections of the whole process (Django included): about a tenth of a minutes
+    render. Almost all of them are freed by reference counting when the document goes; the few
+    cycles left are collected by the first collection after the pause, provided the caller drops
+    the document before the pause ends (else that collection scans the whole document). The pause
+    is process-wide (other threads get no cyclic collection meanwhile, at most the second or so a
+    long minutes takes), nests, and leaves a collector disabled by someone else disabled. Not for
+    books: their renders take minutes.
     """
-    if _thread.font_config is None:
-        _thread.font_config = FontConfiguration()
-    return _thread.font_config
+    global _collector_pauses, _collector_was_enabled
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_enabled:
+                gc.enable()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -209,8 +223,11 @@ def render_pdf(
     HTML's <title>, <meta name=author|description|keywords> and <html lang>. The language defaults
     to the HTML's lang, else settings.LANGUAGE_CODE, because PDF/A and screen readers want one.
     """
-    document = render_document(html, pdf_variant=pdf_variant, progress=progress)
-    return write_documents([document], pdf_variant=pdf_variant, metadata=metadata, progress=progress)
+    with collector_paused():
+        document = render_document(html, pdf_variant=pdf_variant, progress=progress)
+        content = write_documents([document], pdf_variant=pdf_variant, metadata=metadata, progress=progress)
+        del document  # freed by reference counting before the collector is back, not scanned by it
+    return content
 
 
 def render_document(
@@ -224,7 +241,7 @@ def render_document(
     """
     prepare_process()
     report = progress or _no_progress
-    font_config = _font_config()
+    font_config = speedups.font_config()
     token = _pagination.set(_Pagination(report))
     try:
         report(Step(Stage.READING))
@@ -236,7 +253,8 @@ def render_document(
                 string=extra_css, base_url=PDF_BASE_URL, url_fetcher=url_fetcher, font_config=font_config
             )
             stylesheets.append(css)
-        return source.render(stylesheets=stylesheets, pdf_variant=pdf_variant, font_config=font_config)
+        with speedups.keeping_layouts():
+            return source.render(stylesheets=stylesheets, pdf_variant=pdf_variant, font_config=font_config)
     finally:
         _pagination.reset(token)
 
