@@ -153,13 +153,17 @@ def test_patches_are_installed_by_the_first_render_not_by_the_import() -> None:
         """
         import django
         django.setup()
+        import weasyprint
+        from weasyprint import css, layout
         from weasyprint.draw import text
-        upstream = text.draw_first_line
+        upstream = (text.draw_first_line, layout.make_all_pages, css.CSS)
         from lamphun_portal.lib import pdf
         from lamphun_portal.lib.pdf import thai_text
-        assert text.draw_first_line is upstream and not thai_text.installed(), "patched at import"
+        assert (text.draw_first_line, layout.make_all_pages, css.CSS) == upstream, "patched at import"
+        assert css.CSS is weasyprint.CSS and not thai_text.installed()
         pdf.render_pdf("<p>ลำพูน</p>")
         assert thai_text.installed(), "not patched by the first render"
+        assert layout.make_all_pages is not upstream[1] and css.CSS is not upstream[2]
         print("ok")
         """
     )
