@@ -229,7 +229,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # WeasyPrint reports refused resources as warnings; they are expected (see lib/pdf.py).
+    # WeasyPrint reports refused resources as warnings; they are expected (see lib/pdf/fetcher.py).
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 

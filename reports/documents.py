@@ -2,7 +2,7 @@
 
 The layout follows the form of minutes in ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ: รายงานการประชุม<title>,
 ครั้งที่, เมื่อวันที่, ณ, ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม, เริ่มประชุมเวลา, the agenda (ระเบียบวาระ) with
-มติที่ประชุม, เลิกประชุมเวลา, ผู้จดรายงานการประชุม and ผู้ตรวจรายงานการประชุม. lamphun_portal/lib/pdf.py turns the
+มติที่ประชุม, เลิกประชุมเวลา, ผู้จดรายงานการประชุม and ผู้ตรวจรายงานการประชุม. lamphun_portal/lib/pdf turns the
 HTML into PDF; the print stylesheet is static/css/reports-print.css.
 """
 
@@ -17,7 +17,6 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from directives.models import Directive
 from lamphun_portal.lib import thai
@@ -56,7 +55,7 @@ class PrintOptions:
 # --------------------------------------------------------------------------------------------------
 
 _DIGIT = "[0-9๐-๙]"
-_MONTHS = "|".join(re.escape(month) for month in [*thai_full_months, *thai_abbr_months])
+_MONTHS = "|".join(re.escape(month) for names in thai.month_names() for month in names)
 # Dates (17 พฤศจิกายน 2563, 17 พ.ย. 63, 1 ตุลาคม พ.ศ. 2563), พ.ศ. 2564, times (10.00 น.) and
 # meeting numbers (ครั้งที่ 3/2563): a line break inside one makes it misread.
 _KEEP_TOGETHER = [
