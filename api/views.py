@@ -32,7 +32,7 @@ from api.params import (
 from api.permissions import IsReader
 from api.serializers import DirectiveSerializer, MeetingSerializer, ProgramSerializer
 from directives.forms import DirectiveFilterForm
-from directives.models import Directive, DirectiveUpdate
+from directives.models import Directive
 from directives.queries import filter_directives
 from lamphun_portal import policy
 from meetings.models import Meeting
@@ -162,7 +162,12 @@ class DirectiveViewSet(ReadOnlyApiViewSet):
             Directive.objects.select_related("meeting", "issued_by").prefetch_related(
                 "responsible_offices",
                 "programs",
-                Prefetch("updates", DirectiveUpdate.objects.select_related("office").order_by("reported_on", "pk")),
+                Prefetch(
+                    "updates",
+                    policy.readable_directive_updates(self.request.user)
+                    .select_related("office")
+                    .order_by("reported_on", "pk"),
+                ),
             ),
         )
         if self.action != "list":

@@ -9,4 +9,5 @@ urlpatterns = [
     path("export.csv", views.directive_export, name="export"),
     path("<int:pk>/", views.directive_detail, name="detail"),
     path("carried-forward/", views.carried_forward, name="carried_forward"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -8,17 +8,32 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from directives import services
-from directives.forms import DirectiveFilterForm, DirectiveUpdateForm
-from directives.models import Directive, DirectiveUpdate
-from directives.queries import CappedPaginator, dashboard_numbers, directives_for_list, filter_directives
+from directives.forms import (
+    CarriedForwardForm,
+    DirectiveFilterForm,
+    InstructionForm,
+    ProgressReportForm,
+    ReportRequestForm,
+    ReviewForm,
+)
+from directives.models import Directive
+from directives.queries import (
+    CappedPaginator,
+    dashboard_numbers,
+    directives_for_list,
+    filter_directives,
+    office_work,
+    overdue_by_year,
+    review_work,
+)
 from lamphun_portal import policy
 from lamphun_portal.lib import spreadsheet, thai
 from lamphun_portal.lib.formfields import MAX_ID_DIGITS
@@ -35,15 +50,16 @@ def _require_reader(request: HttpRequest) -> None:
 
 def _get_directive_for_user(request: HttpRequest, pk: int) -> Directive:
     """The directive with its trail, or 404; 403 when the reader may not see it (a draft of another office)."""
+    trail = policy.readable_directive_updates(request.user).select_related(
+        "office", "on_behalf_of", "author", "meeting"
+    )
     return policy.get_directive_for_user(
         request.user,
         pk,
-        queryset=Directive.objects.select_related("meeting__organizer", "issued_by").prefetch_related(
+        queryset=Directive.objects.select_related("meeting__organizer", "issued_by", "liaison_office").prefetch_related(
             "programs",
             "responsible_offices",
-            Prefetch(
-                "updates", DirectiveUpdate.objects.select_related("office", "author").order_by("reported_on", "pk")
-            ),
+            Prefetch("updates", trail.prefetch_related("attachments").order_by("reported_on", "pk")),
         ),
     )
 
@@ -51,21 +67,36 @@ def _get_directive_for_user(request: HttpRequest, pk: int) -> Directive:
 # --- Dashboard ----------------------------------------------------------------------------------------
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The home page: first what waits for the reader (the office's work, or results to review), then the
+    figures of the latest fiscal year that has meetings (or the one chosen)."""
     _require_reader(request)
-    current = thai.fiscal_year(timezone.now())
-    meetings = policy.readable_meetings(request.user)
-    years = sorted({*meetings.values_list("fiscal_year", flat=True).distinct(), current}, reverse=True)
+    user, today = request.user, timezone.localdate()
+    meetings, directives = policy.readable_meetings(user), policy.readable_directives(user)
+    years = sorted(set(meetings.values_list("fiscal_year", flat=True).distinct()), reverse=True)
+    years = years or [thai.fiscal_year(today)]
     raw_year = request.GET.get("fiscal_year") or ""
-    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else current
+    year = int(raw_year) if raw_year.isdigit() and len(raw_year) == 4 else years[0]
     if year not in years:
-        messages.warning(request, _("ไม่มีข้อมูลปีงบประมาณ %(year)s แสดงปีงบประมาณปัจจุบันแทน") % {"year": year})
-        year = current
-    numbers = dashboard_numbers(year, meetings=meetings, directives=policy.readable_directives(request.user))
-    return render(
-        request,
-        "directives/dashboard.html",
-        {"year": year, "years": years, **numbers, "chart": _status_chart(numbers["by_status"])},
-    )
+        messages.warning(request, _("ไม่มีข้อมูลปีงบประมาณ %(year)s แสดงปีงบประมาณล่าสุดที่มีการประชุมแทน") % {"year": year})
+        year = years[0]
+    numbers = dashboard_numbers(year, meetings=meetings, directives=directives)
+    office = policy.office_of(user)
+    context = {
+        "year": year,
+        "years": years,
+        **numbers,
+        "overdue_years": overdue_by_year(directives, year),
+        "chart": _status_chart(numbers["by_status"]),
+        "today": today,
+        "office": office,
+        "office_work": office_work(policy.office_directives(user), office, today)
+        if policy.allows(user, policy.Action.OFFICE_WORK)
+        else None,
+        "review_work": review_work(directives, policy.reviewable_directives(user), today)
+        if policy.allows(user, policy.Action.REVIEW_ANY)
+        else None,
+    }
+    return render(request, "directives/dashboard.html", context)
 
 
 def _status_chart(by_status: list[tuple[str, str, int]]) -> dict[str, Any]:
@@ -162,53 +193,129 @@ def directive_export(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-# --- Directive detail and progress updates ----------------------------------------------------------------
+# --- Directive detail and the follow-up -----------------------------------------------------------------------
+def _follow_up_forms(request: HttpRequest, directive: Directive, action: str | None) -> dict[str, Any]:
+    """The forms this reader may use on the directive: the one sent bound to the POST, the others empty."""
+    user, data = request.user, request.POST
+    posted = {"data": data, "files": request.FILES}
+    forms_: dict[str, Any] = {}
+    offices = policy.reporting_offices(user, directive)
+    if offices:
+        # Without a prefix: the progress report is the step offices take most (and scripts post it plainly).
+        forms_["report"] = ProgressReportForm(**(posted if action == "report" else {}), offices=offices)
+    if policy.can_follow_up(user, directive):
+        responsible = list(directive.responsible_offices.all())
+        forms_["request"] = ReportRequestForm(
+            **(posted if action == "request" else {}), offices=responsible, prefix="request"
+        )
+        forms_["instruct"] = InstructionForm(**(posted if action == "instruct" else {}), prefix="instruct")
+    if policy.can_review(user, directive):
+        forms_["review"] = ReviewForm(**(posted if action == "review" else {}), prefix="review")
+    return forms_
+
+
+def _follow_up(request: HttpRequest, directive: Directive, action: str, form: Any) -> None:
+    """Carry out the step the form asked for (the services check the directive's state again, locked)."""
+    data = form.cleaned_data
+    if action == "report":
+        office, agency = form.reporter()
+        services.report_progress(
+            directive=directive,
+            office=office,
+            on_behalf_of=agency,
+            author=request.user,
+            note=data["note"],
+            new_status=data["new_status"],
+            files=data["files"],
+        )
+        messages.success(request, _("บันทึกความคืบหน้าแล้ว"))
+    elif action == "request":
+        services.request_report(
+            directive=directive,
+            office=form.chosen_office(),
+            author=request.user,
+            note=data["note"],
+            report_due=data["report_due"],
+        )
+        messages.success(request, _("ส่งคำขอรายงานถึง%(office)sแล้ว") % {"office": form.chosen_office().name})
+    elif action == "instruct":
+        office = policy.office_of(request.user) or directive.meeting.organizer
+        services.give_instruction(directive=directive, office=office, author=request.user, note=data["note"])
+        messages.success(request, _("บันทึกข้อสั่งการเพิ่มเติมแล้ว"))
+    else:
+        accept = data["decision"] == "accept"
+        services.review_result(directive=directive, author=request.user, accept=accept, note=data["note"])
+        messages.success(request, _("ตรวจรับผลการดำเนินงานแล้ว") if accept else _("ส่งกลับให้หน่วยงานดำเนินการเพิ่มเติมแล้ว"))
+
+
 @login_required
 def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _get_directive_for_user(request, pk)
-    can_report = policy.can_report_progress(request.user, directive)
-    form = DirectiveUpdateForm(initial={"new_status": directive.status}) if can_report else None
-    if request.method == "POST":
-        if not can_report:
+    # A form sent without naming its step is a progress report (the step offices take most).
+    action = (request.POST.get("action") or "report") if request.method == "POST" else None
+    forms_ = _follow_up_forms(request, directive, action)
+    if action is not None:
+        form = forms_.get(action)
+        if form is None:
             raise PermissionDenied
-        form = DirectiveUpdateForm(request.POST)
         if form.is_valid():
-            services.add_directive_update(
-                directive=directive,
-                office=policy.reporting_office(request.user, directive),
-                author=request.user,
-                note=form.cleaned_data["note"],
-                new_status=form.cleaned_data["new_status"],
-            )
-            messages.success(request, _("บันทึกความคืบหน้าแล้ว"))
-            return redirect(directive)
-    return render(
-        request,
-        "directives/directive_detail.html",
-        {"directive": directive, "form": form, "today": timezone.localdate()},
-    )
+            try:
+                _follow_up(request, directive, action, form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(directive)
+    context = {"directive": directive, "forms": forms_, "today": timezone.localdate(), "action": action}
+    return render(request, "directives/directive_detail.html", context)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """A file sent with a progress report, to those who may read the directive; always as a download."""
+    item = policy.get_attachment_for_user(request.user, pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("ไม่พบไฟล์")) from error
+    response = FileResponse(handle, as_attachment=True, filename=item.name)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 # --- Carried-forward agenda (for the meeting form) -------------------------------------------------------
+def carried_forward_form(
+    data: Any, *, user: Any, office: Office | None, before: Any = None, carried: dict[int, str] | None = None
+) -> CarriedForwardForm:
+    """The form part offering the office's unfinished directives of earlier meetings (the meeting form's
+    เรื่องสืบเนื่อง); directives a meeting already carries stay offered even once they are done."""
+    readable = policy.readable_directives(user)
+    offered = services.carried_forward_directives(office=office, directives=readable, before=before) if office else []
+    known = {item.directive.pk for item in offered}
+    missing = [pk for pk in (carried or {}) if pk not in known]
+    if missing:
+        earlier = readable.filter(pk__in=missing).select_related("meeting", "issued_by")
+        offered += [services.CarriedForward(directive=d, latest_update=None) for d in earlier]
+    return CarriedForwardForm(data, offered=offered, carried=carried, prefix="carried")
+
+
 @login_required
 def carried_forward(request: HttpRequest) -> HttpResponse:
-    """The open directives of an office's earlier meetings, as a fragment the meeting form loads with htmx."""
+    """The open directives of an office's earlier meetings, as the part of the meeting form that offers them
+    (reloaded with htmx when an admin chooses another organising office)."""
     _require_reader(request)
-    office_id = request.GET.get("office", "")
+    office_id = request.GET.get("organizer") or request.GET.get("office") or ""
     if not office_id:
-        # The meeting form asks for its organizer; opened on its own, the page shows the user's own office.
+        # Opened on its own, the fragment shows the reader's own office.
         office = policy.office_of(request.user)
     elif office_id.isdigit() and len(office_id) <= MAX_ID_DIGITS:
         office = get_object_or_404(Office, pk=int(office_id))
     else:
         raise Http404(_("ไม่พบหน่วยงาน"))
-    items = (
-        services.carried_forward_directives(office=office, directives=policy.readable_directives(request.user))
-        if office
-        else []
-    )
-    return render(
-        request,
-        "directives/directive_carried_forward.html",
-        {"office": office, "items": items, "heading": services.CARRIED_FORWARD_HEADING, "today": timezone.localdate()},
-    )
+    context = {
+        "office": office,
+        "carried": carried_forward_form(None, user=request.user, office=office),
+        "heading": services.CARRIED_FORWARD_HEADING,
+        "today": timezone.localdate(),
+    }
+    return render(request, "directives/directive_carried_forward.html", context)

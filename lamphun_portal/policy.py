@@ -23,11 +23,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from django import template
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from directives.models import Directive, DirectiveUpdate
+from directives.models import Attachment, Directive, DirectiveUpdate
 from lamphun_portal import roles
 from meetings.models import Meeting, Office
 from programs.models import Community, Program
@@ -49,6 +50,10 @@ class Action(StrEnum):
     MANAGE_PHOTOS = "manage_photos"
     REVERT = "revert"
     REPORT = "report"
+    FOLLOW_UP = "follow_up"
+    REVIEW = "review"
+    REVIEW_ANY = "review_any"
+    OFFICE_WORK = "office_work"
     RECORD = "record"
     IMPORT_NEWS = "import_news"
     RESTORE = "restore"
@@ -224,43 +229,109 @@ def readable_directives(user: User, queryset: QuerySet[Directive] | None = None)
 def readable_directive_updates(
     user: User, queryset: QuerySet[DirectiveUpdate] | None = None
 ) -> QuerySet[DirectiveUpdate]:
-    """Progress reports on the directives a person may read."""
+    """The follow-up trail of the directives a person may read; a later meeting's resolution on a directive only
+    once that meeting's minutes may be read too (a draft's resolution stays inside its office)."""
     queryset = DirectiveUpdate.objects.all() if queryset is None else queryset
     if not is_reader(user):
         return queryset.none()
     if _sees_every_draft(user):
         return queryset
-    return queryset.filter(_draft_visible(user, "directive__meeting__"))
+    later_meeting = Q(meeting__isnull=True) | _draft_visible(user, "meeting__")
+    return queryset.filter(_draft_visible(user, "directive__meeting__")).filter(later_meeting)
 
 
 def can_read_directive(user: User, directive: Directive) -> bool:
     return can_read_meeting(user, directive.meeting)
 
 
-def can_report_progress(user: User, directive: Directive) -> bool:
-    """Admins, and staff of an office responsible for the directive, report progress on it."""
+def reporting_offices(user: User, directive: Directive) -> list[tuple[Office, Office | None]]:
+    """The (office, on behalf of) pairs this person may report progress for.
+
+    Staff report for their own office when it is responsible. Directives given to outside agencies (กำนัน
+    ผู้ใหญ่บ้าน, กกต., ...) are reported by a liaison office on their behalf: the one the directive names, else
+    the provincial office. Admins report for any responsible office. Nothing is reported on a directive that
+    is done or cancelled, nor on one the person may not read or whose minutes are still a draft.
+    """
+    if not directive.is_unfinished or directive.meeting.status == Meeting.Status.DRAFT:
+        return []
     if not can_read_directive(user, directive):
-        return False
-    if is_admin(user):
-        return True
-    office_pk = _office_pk(user)
-    if office_pk is None or not is_staff_member(user):
-        return False
-    return any(office.pk == office_pk for office in directive.responsible_offices.all())
-
-
-def reporting_office(user: User, directive: Directive) -> Office:
-    """The office a progress report is made for: the reporter's own, else (an admin) the first responsible."""
-    office = office_of(user)
-    if office is not None:
-        return office
+        return []
     responsible = list(directive.responsible_offices.all())
-    return responsible[0] if responsible else directive.meeting.organizer
+    outside = [office for office in responsible if office.kind == Office.Kind.PARTNER]
+    liaison = directive.liaison_office or (default_liaison_office() if outside else None)
+    if is_admin(user):
+        own = [(office, None) for office in responsible if office.kind != Office.Kind.PARTNER]
+        return own + [(liaison, agency) for agency in outside if liaison is not None]
+    office = office_of(user)
+    if office is None or not is_staff_member(user):
+        return []
+    inside = [o for o in responsible if o.kind != Office.Kind.PARTNER]
+    pairs: list[tuple[Office, Office | None]] = [(office, None)] if any(o.pk == office.pk for o in inside) else []
+    if liaison is not None and liaison.pk == office.pk:
+        pairs += [(office, agency) for agency in outside]
+    return pairs
+
+
+def default_liaison_office() -> Office | None:
+    """The office that reports for outside agencies when a directive names no liaison: the provincial office."""
+    return Office.objects.filter(name=settings.PORTAL_OFFICE_NAME).first()
+
+
+def can_report_progress(user: User, directive: Directive) -> bool:
+    """Admins, staff of a responsible office, and staff of the liaison office of outside agencies."""
+    return bool(reporting_offices(user, directive))
+
+
+def can_follow_up(user: User, directive: Directive) -> bool:
+    """Officials and admins ask for reports and give further instructions on directives the offices see."""
+    if not (is_official(user) or is_admin(user)) or not can_read_directive(user, directive):
+        return False
+    return directive.meeting.status != Meeting.Status.DRAFT and directive.is_unfinished
+
+
+def can_review(user: User, directive: Directive) -> bool:
+    """Officials and admins accept (ตรวจรับ) or send back a reported completion."""
+    return can_follow_up(user, directive) and directive.status == Directive.Status.REPORTED
+
+
+def reviewable_directives(user: User) -> QuerySet[Directive]:
+    """Reported results waiting for acceptance, for officials and admins."""
+    if not (is_official(user) or is_admin(user)):
+        return Directive.objects.none()
+    return readable_directives(user).filter(status=Directive.Status.REPORTED).exclude(meeting__status="draft")
+
+
+def office_directives(user: User) -> QuerySet[Directive]:
+    """What the person's office must act on: unfinished directives given to it, or reported for by it as the
+    liaison of outside agencies, that it may see."""
+    office = office_of(user)
+    if office is None or not is_staff_member(user):
+        return Directive.objects.none()
+    liaison = Q(liaison_office=office)
+    if office == default_liaison_office():
+        liaison |= Q(liaison_office__isnull=True, responsible_offices__kind=Office.Kind.PARTNER)
+    assigned = Directive.objects.filter(Q(responsible_offices=office) | liaison).values("pk")
+    return readable_directives(user).exclude(meeting__status="draft").unfinished().filter(pk__in=assigned)
+
+
+def readable_attachments(user: User, queryset: QuerySet[Attachment] | None = None) -> QuerySet[Attachment]:
+    """Files sent with progress reports on the directives a person may read."""
+    queryset = Attachment.objects.all() if queryset is None else queryset
+    return queryset.filter(update__directive__in=readable_directives(user).values("pk"))
+
+
+def get_attachment_for_user(user: User, pk: int) -> Attachment:
+    """The attachment, 404 when there is none, 403 when its directive may not be read."""
+    attachment = get_object_or_404(Attachment.objects.select_related("update__directive__meeting"), pk=pk)
+    _require(user, Action.READ, attachment.update.directive)
+    return attachment
 
 
 _DIRECTIVE_RULES = {
     Action.READ: can_read_directive,
     Action.REPORT: can_report_progress,
+    Action.FOLLOW_UP: can_follow_up,
+    Action.REVIEW: can_review,
     Action.REVERT: lambda user, directive: can_revert(user) and can_read_directive(user, directive),
 }
 
@@ -321,6 +392,8 @@ _GLOBAL_RULES = {
     Action.RESTORE: can_revert,
     Action.EDIT_RECORDS: lambda user: bool(editable_districts(user, _all_districts())),
     Action.RUN_PORTAL: lambda user: can_use_admin_site(user),
+    Action.REVIEW_ANY: lambda user: is_official(user) or is_admin(user),
+    Action.OFFICE_WORK: lambda user: is_staff_member(user) and office_of(user) is not None,
 }
 
 

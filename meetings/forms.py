@@ -15,12 +15,13 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive
 from lamphun_portal.lib import thai
-from lamphun_portal.lib.formfields import RowChoiceField, row_fields
+from lamphun_portal.lib.formfields import BEDateField, RowChoiceField, ThaiTimeField, row_fields
 from meetings.models import AgendaItem, Attendance, Meeting, MeetingSubmission, Office, Person
 from meetings.services import Row
 from programs.models import Program
@@ -78,77 +79,6 @@ def thai_messages(form: forms.BaseForm) -> None:
 
 def _required(label: str) -> dict[str, str]:
     return {"required": f"กรุณากรอก{label}"}
-
-
-class BEDateInput(forms.TextInput):
-    """A text box for a Buddhist-era date (17/11/2563); shows stored dates the same way."""
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        defaults = {"placeholder": "วว/ดด/ปปปป เช่น 17/11/2563", "inputmode": "numeric", "autocomplete": "off"}
-        super().__init__({**defaults, **(attrs or {})})
-
-    def format_value(self, value: Any) -> str | None:
-        if isinstance(value, dt.date):
-            return thai.be_date_numeric(value)
-        return super().format_value(value)
-
-
-class BEDateField(forms.Field):
-    """A date typed as วว/ดด/ปปปป in the Buddhist era; a Christian-era year (2020 for 2563) is refused with a hint."""
-
-    widget = BEDateInput
-    default_error_messages = {
-        "required": "กรุณากรอกวันที่ (วว/ดด/ปปปป พ.ศ. เช่น 17/11/2563)",
-        "invalid": "กรอกวันที่เป็น วว/ดด/ปปปป ปีพุทธศักราช เช่น 17/11/2563",
-        "no_such_day": "ไม่มีวันที่นี้ในปฏิทิน กรุณาตรวจสอบวันและเดือน",
-        "christian_era": "ปี %(year)s เป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช (พ.ศ. %(suggested)s) เช่น %(example)s",
-    }
-
-    def to_python(self, value: Any) -> dt.date | None:
-        if isinstance(value, dt.date):
-            return value
-        text = (value or "").strip()
-        if not text:
-            return None
-        try:
-            return thai.parse_be_date(text)
-        except thai.ChristianEraYearError as error:
-            day, month = text.replace("-", "/").replace(".", "/").split("/")[:2]
-            example = f"{day.strip()}/{month.strip()}/{error.suggested}"
-            raise ValidationError(
-                self.error_messages["christian_era"],
-                code="christian_era",
-                params={"year": error.year, "suggested": error.suggested, "example": example},
-            ) from error
-        except ValueError as error:
-            code = "no_such_day" if thai._NUMERIC_DATE.match(thai.arabic_digits(text)) else "invalid"
-            raise ValidationError(self.error_messages[code], code=code) from error
-
-
-class ThaiTimeField(forms.Field):
-    """A time typed as 10.00 (or 10:00, 10.00 น.)."""
-
-    widget = forms.TextInput(attrs={"placeholder": "เช่น 10.00", "inputmode": "decimal", "autocomplete": "off"})
-    default_error_messages = {
-        "required": "กรุณากรอกเวลา เช่น 10.00",
-        "invalid": "กรอกเวลาเป็น ชั่วโมง.นาที เช่น 10.00 หรือ 13.30",
-    }
-
-    def to_python(self, value: Any) -> dt.time | None:
-        if isinstance(value, dt.time):
-            return value
-        text = (value or "").strip()
-        if not text:
-            return None
-        try:
-            return thai.parse_thai_time(text)
-        except ValueError as error:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, dt.time):
-            return f"{value.hour:02d}.{value.minute:02d}"
-        return value
 
 
 class SubmissionTokenField(forms.Field):
@@ -228,6 +158,15 @@ class MeetingForm(forms.ModelForm):
         self.fields["programs"].choices = programs
         self.fields["programs"].widget.attrs["data-searchable"] = "program"
         self.fields["organizer"].widget.attrs["data-searchable"] = "office"
+        # Another organising office has other unfinished directives to take up again: reload that part.
+        self.fields["organizer"].widget.attrs.update(
+            {
+                "hx-get": reverse("directives:carried_forward"),
+                "hx-trigger": "change",
+                "hx-target": "#carried-forward",
+                "hx-swap": "outerHTML",
+            }
+        )
         self.fields["attendee_count"].help_text = _("รวมทุกคนที่มาประชุม ไม่น้อยกว่าจำนวนในรายชื่อผู้มาประชุม")
         self.fields["number"].help_text = _("เว้นว่างได้ถ้าไม่มีเลขครั้งที่")
         if self.instance.pk:

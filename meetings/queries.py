@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from directives.models import Directive
+from directives.models import CarriedDirective, Directive
 
 from .models import AgendaItem, Attendance, Meeting, MeetingTransition
 
@@ -21,7 +21,14 @@ def whole_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker").prefetch_related(
         "programs",
         Prefetch("attendances", Attendance.objects.select_related("person", "substitute_for").order_by("order", "pk")),
-        Prefetch("agenda_items", AgendaItem.objects.select_related("presenter").order_by("order")),
+        Prefetch(
+            "agenda_items",
+            AgendaItem.objects.select_related("presenter")
+            .prefetch_related(
+                Prefetch("carried_directives", CarriedDirective.objects.select_related("directive__meeting"))
+            )
+            .order_by("order"),
+        ),
         Prefetch(
             "directives",
             Directive.objects.select_related("issued_by", "agenda_item")

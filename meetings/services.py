@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
+from directives.services import CarriedRow, carry_forward
+
 from .models import Meeting, MeetingRevision, MeetingSubmission, MeetingTransition
 from .revisions import StaleMeetingError, lock_current, record_revision
 
@@ -89,13 +91,15 @@ def save_meeting(
     agenda: list[Row],
     directives: list[Row],
     removed: list[models.Model],
+    carried: list[CarriedRow] | None = None,
     expected_version: int | None,
     submission_token: uuid.UUID | None,
     user: AbstractBaseUser,
 ) -> Meeting:
     """Create or update a meeting with its attendance, agenda and directives, all or nothing.
 
-    `meeting` carries the fields the recorder typed (not yet saved); `removed` the rows taken off the page.
+    `meeting` carries the fields the recorder typed (not yet saved); `removed` the rows taken off the page;
+    `carried` the open directives of earlier meetings the recorder took up again (None: leave them as they are).
     Raises StaleMeetingError (and stores nothing) when someone saved the meeting after `expected_version`,
     and AlreadySubmittedError when the new-meeting form with `submission_token` was saved before.
     """
@@ -118,6 +122,8 @@ def save_meeting(
         number = row.agenda_number
         row.instance.agenda_item = items[number - 1] if number and number <= len(items) else None
     _save_rows(directives, [row for row in removed if row._meta.model_name == "directive"], meeting)
+    if carried is not None:
+        carry_forward(meeting=meeting, items=list(items), carried=carried, author=user)
     record_revision(meeting, user)
     return meeting
 

@@ -13,7 +13,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from directives.models import Directive
+from directives.models import CarriedDirective, Directive
+from directives.views import carried_forward_form
 from lamphun_portal import policy
 from meetings.models import Attendance, Meeting, MeetingSubmission, Office
 
@@ -120,15 +121,44 @@ def _already_saved(request: HttpRequest, meeting: Meeting | None) -> HttpRespons
     return redirect(meeting)
 
 
+def _carried_form(request: HttpRequest, meeting: Meeting, offices: Any) -> Any:
+    """The open directives of the organising office's earlier meetings, offered to be taken up again."""
+    office = meeting.organizer if meeting.organizer_id else None
+    chosen = request.POST.get("organizer", "") if request.method == "POST" else ""
+    if chosen.isdigit() and len(chosen) <= 18:
+        office = offices.filter(pk=int(chosen)).first() or office
+    carried = {}
+    if meeting.pk:
+        links = CarriedDirective.objects.filter(agenda_item__meeting=meeting).select_related("directive__meeting")
+        carried = {link.directive_id: link.resolution for link in links}
+    form = carried_forward_form(
+        request.POST if request.method == "POST" else None,
+        user=request.user,
+        office=office,
+        before=meeting.starts_at,
+        carried=carried,
+    )
+    form.office = office
+    return form
+
+
 def _edit(request: HttpRequest, meeting: Meeting, offices: Any) -> HttpResponse:
     parts = _bound_forms(request, meeting, offices)
-    context: dict[str, Any] = {"meeting": meeting, "person_form": forms.PersonForm(prefix="new_person"), **parts}
+    carried = _carried_form(request, meeting, offices)
+    context: dict[str, Any] = {
+        "meeting": meeting,
+        "person_form": forms.PersonForm(prefix="new_person"),
+        "carried": carried,
+        **parts,
+    }
     if request.method == "POST" and parts["form"].has_error(NON_FIELD_ERRORS, forms.ALREADY_SUBMITTED):
         submission = MeetingSubmission.objects.of_token(parts["form"].cleaned_data["submission_token"])
         return _already_saved(request, submission.meeting if submission else None)
-    if request.method == "POST" and forms.validate_together(**parts):
+    if request.method == "POST" and all([forms.validate_together(**parts), carried.is_valid()]):
+        values = forms.submitted_meeting(**parts)
+        values["carried"] = carried.rows() if carried.was_shown() else None
         try:
-            saved = services.save_meeting(**forms.submitted_meeting(**parts), user=request.user)
+            saved = services.save_meeting(**values, user=request.user)
         except services.AlreadySubmittedError as submitted:
             return _already_saved(request, submitted.meeting)
         except services.StaleMeetingError as stale:

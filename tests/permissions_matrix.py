@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from directives.models import Directive, DirectiveUpdate
+from directives.models import Attachment, Directive, DirectiveUpdate
 from history import services as history
 from lamphun_portal import roles
 from meetings.demo import data
@@ -55,6 +55,13 @@ def _png() -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (8, 8), (20, 120, 60)).save(buffer, format="PNG")
     return SimpleUploadedFile("p.png", buffer.getvalue(), content_type="image/png")
+
+
+PDF = b"%PDF-1.4\n% a progress report\n%%EOF\n"
+
+
+def _pdf() -> SimpleUploadedFile:
+    return SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf")
 
 
 def make_other_staff() -> User:
@@ -81,6 +88,7 @@ class Record:
     organizer_id: int
     directive_id: int
     photo_id: int
+    attachment_id: int
 
     @property
     def query(self) -> str:
@@ -133,9 +141,10 @@ class World:
             directive.responsible_offices.add(responsible)
             directive.programs.add(program)
             directive.communities.add(village)
-            DirectiveUpdate.objects.create(
+            update = DirectiveUpdate.objects.create(
                 directive=directive, office=responsible, note="ลงพื้นที่แล้ว", new_status="in_progress"
             )
+            attachment = Attachment.objects.create(update=update, file=_pdf(), name="รายงาน.pdf", size=len(PDF))
             directive.status = Directive.Status.IN_PROGRESS
             directive.save(update_fields=["status"])
             photo = MeetingPhoto.objects.create(meeting=meeting, image=_png(), image_format="PNG")
@@ -148,6 +157,7 @@ class World:
                     organizer_id=meeting.organizer_id,
                     directive_id=directive.pk,
                     photo_id=photo.pk,
+                    attachment_id=attachment.pk,
                 )
             )
         if seed_first:
@@ -165,6 +175,8 @@ class World:
 def _seed_record(seed: Meeting) -> Record:
     directive = seed.directives.order_by("pk").first()
     photo = MeetingPhoto.objects.create(meeting=seed, image=_png(), image_format="PNG")
+    update = DirectiveUpdate.objects.create(directive=directive, office=seed.organizer, note="ดำเนินการแล้ว")
+    attachment = Attachment.objects.create(update=update, file=_pdf(), name="รายงาน.pdf", size=len(PDF))
     return Record(
         key="seed",
         status=seed.status,
@@ -173,6 +185,7 @@ def _seed_record(seed: Meeting) -> Record:
         organizer_id=seed.organizer_id,
         directive_id=directive.pk,
         photo_id=photo.pk,
+        attachment_id=attachment.pk,
     )
 
 
@@ -234,8 +247,9 @@ class Who:
 
     @property
     def reports(self) -> bool:
-        """Progress is reported by the responsible office (แม่ทา), once it may read the directive, and admins."""
-        return self.reads and self.persona in {"district_staff", "admin"}
+        """Progress is reported by the responsible office (แม่ทา) and admins, once the minutes are certified:
+        a draft's directives are not given yet."""
+        return self.reads and self.persona in {"district_staff", "admin"} and self.record.status != Meeting.Status.DRAFT
 
 
 Expect = Callable[[Who], int | str]
@@ -428,6 +442,7 @@ ROUTES: list[Route] = [
     Route("meetings:person_create", answer(recorders, ok=422), method="post"),
     # Directives, their follow-up, search, the dashboard.
     Route("directives:detail", answer(_reads), args=_directive, per_record=True),
+    Route("directives:attachment", answer(_reads), args=lambda w, r: [r.attachment_id], per_record=True),
     Route(
         "directives:detail",
         answer(lambda who: who.reports, ok=302),

@@ -1,4 +1,6 @@
-"""Form fields that choose database rows by id, for every ModelForm of the portal.
+"""Form fields of the portal: rows chosen by id, dates typed in the Buddhist era, times typed the Thai way.
+
+Rows by id:
 
 Django's ModelChoiceField and ModelMultipleChoiceField send whatever id they are given to the database;
 an id longer than any integer column (99999999999999999999) raises OverflowError on SQLite, a server
@@ -8,11 +10,15 @@ Use `row_fields` as a ModelForm's `Meta.formfield_callback`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lamphun_portal.lib import thai
 
 MAX_ID_DIGITS = 18  # larger numbers are not row ids, and would overflow the database's integer
 INVALID_CHOICE = _("ตัวเลือกไม่ถูกต้อง กรุณาเลือกจากรายการ")
@@ -50,3 +56,74 @@ def row_fields(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(db_field, models.ManyToManyField):
         return db_field.formfield(form_class=RowsChoiceField, **kwargs)
     return db_field.formfield(**kwargs)
+
+
+class BEDateInput(forms.TextInput):
+    """A text box for a Buddhist-era date (17/11/2563); shows stored dates the same way."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": "วว/ดด/ปปปป เช่น 17/11/2563", "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__({**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            return thai.be_date_numeric(value)
+        return super().format_value(value)
+
+
+class BEDateField(forms.Field):
+    """A date typed as วว/ดด/ปปปป in the Buddhist era; a Christian-era year (2020 for 2563) is refused with a hint."""
+
+    widget = BEDateInput
+    default_error_messages = {
+        "required": "กรุณากรอกวันที่ (วว/ดด/ปปปป พ.ศ. เช่น 17/11/2563)",
+        "invalid": "กรอกวันที่เป็น วว/ดด/ปปปป ปีพุทธศักราช เช่น 17/11/2563",
+        "no_such_day": "ไม่มีวันที่นี้ในปฏิทิน กรุณาตรวจสอบวันและเดือน",
+        "christian_era": "ปี %(year)s เป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช (พ.ศ. %(suggested)s) เช่น %(example)s",
+    }
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, dt.date):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return thai.parse_be_date(text)
+        except thai.ChristianEraYearError as error:
+            day, month = text.replace("-", "/").replace(".", "/").split("/")[:2]
+            example = f"{day.strip()}/{month.strip()}/{error.suggested}"
+            raise ValidationError(
+                self.error_messages["christian_era"],
+                code="christian_era",
+                params={"year": error.year, "suggested": error.suggested, "example": example},
+            ) from error
+        except ValueError as error:
+            code = "no_such_day" if thai._NUMERIC_DATE.match(thai.arabic_digits(text)) else "invalid"
+            raise ValidationError(self.error_messages[code], code=code) from error
+
+
+class ThaiTimeField(forms.Field):
+    """A time typed as 10.00 (or 10:00, 10.00 น.)."""
+
+    widget = forms.TextInput(attrs={"placeholder": "เช่น 10.00", "inputmode": "decimal", "autocomplete": "off"})
+    default_error_messages = {
+        "required": "กรุณากรอกเวลา เช่น 10.00",
+        "invalid": "กรอกเวลาเป็น ชั่วโมง.นาที เช่น 10.00 หรือ 13.30",
+    }
+
+    def to_python(self, value: Any) -> dt.time | None:
+        if isinstance(value, dt.time):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        try:
+            return thai.parse_thai_time(text)
+        except ValueError as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, dt.time):
+            return f"{value.hour:02d}.{value.minute:02d}"
+        return value

@@ -7,6 +7,7 @@ models and fails when one lacks it), and forms may call it too.
 
 from __future__ import annotations
 
+import zipfile
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+_OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 # Kind -> (accepted file name endings, magic-byte test, Thai name for messages).
 _SIGNATURES: dict[str, tuple[tuple[str, ...], Any, str]] = {
     "jpeg": ((".jpg", ".jpeg"), lambda head: head.startswith(b"\xff\xd8\xff"), "JPEG"),
@@ -22,10 +24,17 @@ _SIGNATURES: dict[str, tuple[tuple[str, ...], Any, str]] = {
     "pdf": ((".pdf",), lambda head: head.startswith(b"%PDF-"), "PDF"),
     "docx": ((".docx",), lambda head: head.startswith(b"PK\x03\x04"), "Word (.docx)"),
     "xlsx": ((".xlsx",), lambda head: head.startswith(b"PK\x03\x04"), "Excel (.xlsx)"),
+    # Word and Excel 97-2003 files are OLE compound documents (a file system inside the file).
+    "doc": ((".doc",), lambda head: head.startswith(_OLE), "Word (.doc)"),
+    "xls": ((".xls",), lambda head: head.startswith(_OLE), "Excel (.xls)"),
     "csv": ((".csv",), lambda head: _is_utf8_text(head), "CSV (UTF-8)"),
 }
 IMAGES = ("jpeg", "png", "webp")
 DOCUMENTS = ("pdf", "docx", "xlsx", "jpeg", "png")
+# What an office sends with a progress report: PDFs, pictures, Word and Excel files.
+ATTACHMENTS = ("pdf", "jpeg", "png", "webp", "docx", "xlsx", "doc", "xls")
+# An Office Open XML file is a zip: it is a Word or Excel file only when it holds the part that makes it one.
+_OFFICE_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
 
 def _is_utf8_text(head: bytes) -> bool:
@@ -37,6 +46,19 @@ def _is_utf8_text(head: bytes) -> bool:
         # The sample may end in the middle of a character.
         return error.start >= len(head) - 3
     return True
+
+
+def _holds_part(upload: Any, part: str) -> bool:
+    """Whether the zip holds `part` (read from its directory; the file is left where it was)."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            return part in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        upload.seek(position)
 
 
 def sniff(head: bytes, kinds: tuple[str, ...]) -> str | None:
@@ -69,7 +91,8 @@ class UploadValidator:
         upload.seek(0)
         head = upload.read(2048)
         upload.seek(position)
-        if sniff(head, self.kinds) is None:
+        kind = sniff(head, tuple(k for k in self.kinds if str(upload.name).lower().endswith(_SIGNATURES[k][0])))
+        if kind is None or (kind in _OFFICE_PARTS and not _holds_part(upload, _OFFICE_PARTS[kind])):
             raise ValidationError(
                 _("เนื้อไฟล์ไม่ใช่ %(kinds)s ตามชื่อไฟล์ กรุณาตรวจสอบไฟล์") % {"kinds": names}, code="file_content"
             )

@@ -125,7 +125,8 @@ def test_staff_of_a_responsible_office_adds_a_progress_update(personas: Personas
     response = client.post(directive.get_absolute_url(), {"note": "ลงพื้นที่ครบทุกหมู่บ้านแล้ว", "new_status": "done"})
     assert response.status_code == 302
     directive.refresh_from_db()
-    assert directive.status == "done"
+    # Reported done, it waits for an official's acceptance (ตรวจรับ) before it counts as done.
+    assert directive.status == "reported"
     update = directive.updates.latest("pk")
     assert update.office.name == data.district_office("แม่ทา") and update.author == personas.district_staff
     page = client.get(directive.get_absolute_url()).content.decode()
