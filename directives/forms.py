@@ -177,7 +177,6 @@ class ProgressReportForm(forms.Form):
     def clean_note(self) -> str:
         return _note(self, _("กรุณากรอกความคืบหน้าที่ดำเนินการ"))
 
-
     def clean_reporting_for(self) -> str:
         """Who reports: the one choice there is, or the one chosen when the office also reports for others."""
         chosen = self.cleaned_data.get("reporting_for") or ""
