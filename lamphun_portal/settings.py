@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
+    "django_tasks",  # Django's tasks framework (backport): the one queue of slow or failure-prone work
+    "django_tasks_db",  # its database backend: the queue is a table, `manage.py db_worker` works on it
     "meetings",
     "reports",
     "news",
@@ -207,15 +209,23 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Print Thai digits (๒๕๖๔) in exported documents unless an export asks otherwise.
 PORTAL_THAI_DIGITS = env_bool("PORTAL_THAI_DIGITS")
-# Background PDF exports (reports/jobs.py): the app server starts a worker thread when it queues a job.
-# Set to 0 when dedicated `manage.py run_export_worker` processes work on the queue instead.
-PORTAL_EXPORT_WORKER_THREAD = env_bool("PORTAL_EXPORT_WORKER_THREAD", True)
 # The fiscal-year book is laid out by this many processes at once (reports/book.py) when it has at least
 # PORTAL_BOOK_PARALLEL_MIN_MEETINGS meetings; 1 lays every book out in the exporting process.
 PORTAL_PDF_WORKERS = int(os.environ.get("PORTAL_PDF_WORKERS") or os.cpu_count() or 1)
 PORTAL_BOOK_PARALLEL_MIN_MEETINGS = int(os.environ.get("PORTAL_BOOK_PARALLEL_MIN_MEETINGS") or 24)
 PORTAL_OFFICE_NAME = "สำนักงานพัฒนาชุมชนจังหวัดลำพูน"
 PORTAL_OFFICE_SHORT_NAME = "พช.ลำพูน"
+# --- Background work (Django's tasks framework, django-tasks backport) -------------------------------
+# One queue for everything slow or failure-prone: PDF exports, e-mail, LINE. It is a table in the portal's
+# own database, so a task enqueued inside a transaction becomes visible with the rows it works on, and
+# `manage.py db_worker` processes (any number, on any machine with the same DATABASE_URL) run it.
+# `make run` starts one beside the development server; DEPLOY.md runs them under systemd.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

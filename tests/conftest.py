@@ -12,7 +12,7 @@ Use them everywhere, like healthchecks' alice/bob/charlie.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,12 +65,34 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _no_export_worker_thread(settings: Any) -> None:
-    """A page that queues or polls a PDF export starts a worker thread in the app server; in tests it
-    would outlive the test and write to the next one's database. Tests run queued exports with
-    reports.jobs.work(); tests/reports/test_cache_and_jobs.py turns the thread on where it tests it."""
-    settings.PORTAL_EXPORT_WORKER_THREAD = False
+@pytest.fixture
+def run_tasks(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """Run the queued background tasks (PDF exports, e-mail, LINE) the way `manage.py db_worker --batch` does:
+    django-tasks-db's own worker loop, in this process, until no task is ready; returns how many ran.
+
+    Nothing runs in the background during tests (no worker process), so a test decides when queued work runs.
+    The loop closes "old" database connections between tasks, as a long-running worker should; inside a test's
+    transaction that would drop the transaction and the test's data, so the test's connection is kept instead.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> int:
+        worker = db_worker.Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        )
+        worker.run()
+        return worker._run_tasks
+
+    return run
 
 
 @pytest.fixture(autouse=True)

@@ -373,10 +373,10 @@ def _history_id(model: type, pk: Callable[[Record], int]) -> Args:
 
 def _export_job(world: World, record: Record | None) -> list[Any]:
     """A queued export of the seed meeting's fiscal year."""
-    from reports import jobs
+    from reports import tasks
     from reports.documents import PrintOptions
 
-    job = jobs.enqueue(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.seed.fiscal_year)
+    job = tasks.queue_export(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.seed.fiscal_year)
     return [job.pk]
 
 
