@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "meetings",
     "reports",
     "news",
+    "accounts",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -104,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notifications",
             ],
             "builtins": ["meetings.templatetags.thai", "lamphun_portal.policy"],
         },
@@ -215,6 +218,10 @@ PORTAL_PDF_WORKERS = int(os.environ.get("PORTAL_PDF_WORKERS") or os.cpu_count() 
 PORTAL_BOOK_PARALLEL_MIN_MEETINGS = int(os.environ.get("PORTAL_BOOK_PARALLEL_MIN_MEETINGS") or 24)
 PORTAL_OFFICE_NAME = "สำนักงานพัฒนาชุมชนจังหวัดลำพูน"
 PORTAL_OFFICE_SHORT_NAME = "พช.ลำพูน"
+# The portal's address as people reach it: e-mails and LINE messages are written with no request at hand,
+# so their links are built on this.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # --- Background work (Django's tasks framework, django-tasks backport) -------------------------------
 # One queue for everything slow or failure-prone: PDF exports, e-mail, LINE. It is a table in the portal's
 # own database, so a task enqueued inside a transaction becomes visible with the rows it works on, and
@@ -226,6 +233,33 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- Notifications (notifications/): e-mail and LINE --------------------------------------------------
+# SMTP when EMAIL_HOST is set; otherwise e-mails are printed on the console of the process that sends them
+# (the worker), so a development machine never mails anyone.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    # A stuck mail server must not hold a worker forever; the delivery is retried instead.
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "พช.ลำพูน <no-reply@localhost>")
+# LINE Messaging API (lamphun_portal/lib/line.py): the channel's long-lived access token, and the API's
+# address (tests point it at a stand-in server on 127.0.0.1). Without a token, LINE deliveries are logged
+# as failed with the reason, and e-mail still goes.
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_URL = os.environ.get("LINE_API_URL", "https://api.line.me").rstrip("/")
+# Messages raised by pages wait this long, so that a burst for one office becomes one message.
+PORTAL_NOTIFY_HOLD_MINUTES = float(os.environ.get("PORTAL_NOTIFY_HOLD_MINUTES", "5"))
+# A failed delivery is tried again after PORTAL_NOTIFY_RETRY_SECONDS, then twice as long each time, and is
+# marked failed after PORTAL_NOTIFY_MAX_ATTEMPTS tries (30 s and 5 tries: given up after about 8 minutes).
+PORTAL_NOTIFY_RETRY_SECONDS = float(os.environ.get("PORTAL_NOTIFY_RETRY_SECONDS", "30"))
+PORTAL_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("PORTAL_NOTIFY_MAX_ATTEMPTS", "5"))
 
 LOGGING = {
     "version": 1,

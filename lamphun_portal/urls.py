@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("meetings/", include("meetings.urls")),
     path("programs/", include("meetings.programs.urls")),
     path("reports/", include("reports.urls")),

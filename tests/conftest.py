@@ -24,6 +24,7 @@ from hypothesis import settings as hypothesis_settings
 from meetings.demo import data
 from meetings.demo.loader import load_demo
 from meetings.models import Meeting, Office
+from tests.line_stand_in import LineStandIn
 from tests.permissions_matrix import make_other_staff
 
 # Property-based tests explore new random input on every run at a desk; CI (.ci/run sets
@@ -65,6 +66,14 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _outside_services_stay_local(settings: Any) -> None:
+    """No test talks to the real LINE API: a test that sends to LINE starts the stand-in (`line_server`).
+    Port 9 (discard) on 127.0.0.1 refuses the connection of any push that slips through."""
+    settings.LINE_API_URL = "http://127.0.0.1:9"
+    settings.LINE_CHANNEL_ACCESS_TOKEN = "test-channel-access-token"
+
+
 @pytest.fixture
 def run_tasks(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
     """Run the queued background tasks (PDF exports, e-mail, LINE) the way `manage.py db_worker --batch` does:
@@ -93,6 +102,16 @@ def run_tasks(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
         return worker._run_tasks
 
     return run
+
+
+@pytest.fixture
+def line_server(settings: Any) -> Iterator[LineStandIn]:
+    """A stand-in for the LINE Messaging API on 127.0.0.1 that the portal's LINE client is pointed at: it records
+    every request (headers and JSON body), answers as LINE does (409 for a retry key already accepted), and can
+    answer 429 or 500 to the next requests (`fail_next`)."""
+    with LineStandIn(token=settings.LINE_CHANNEL_ACCESS_TOKEN) as server:
+        settings.LINE_API_URL = server.url
+        yield server
 
 
 @pytest.fixture(autouse=True)
