@@ -7,7 +7,7 @@ them itself.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -62,7 +62,6 @@ def record_event(
     actor: AbstractBaseUser | None = None,
     note: str = "",
     key: str | None = None,
-    at: datetime | None = None,
 ) -> tuple[Event, bool]:
     """The event for (office, key), recorded now with a notification for each of the office's people unless it
     was recorded before; and whether it was recorded now. Queues nothing (see notify_office)."""
@@ -78,7 +77,7 @@ def record_event(
                 actor=actor,
                 note=note,
                 key=key,
-                created_at=at or timezone.now(),
+                created_at=timezone.now(),
             )
     except IntegrityError:
         return Event.objects.get(office=office, key=key), False
