@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.template.defaultfilters import linebreaksbr
 
 from lamphun_portal import policy
 
@@ -51,7 +52,7 @@ class DeliveryAdmin(admin.ModelAdmin):
     @admin.display(description="ข้อความ")
     def message(self, delivery: Delivery) -> str:
         digest = delivery.digest
-        return digest.line_text if delivery.channel == Delivery.Channel.LINE else digest.body
+        return linebreaksbr(digest.line_text if delivery.channel == Delivery.Channel.LINE else digest.body, True)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return policy.can_read_delivery_log(request.user)

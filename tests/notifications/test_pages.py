@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -84,3 +85,18 @@ def test_the_profile_page_is_ones_own(personas: Personas) -> None:
     assert "official1" in page and "staff1" not in page
     assert Profile.objects.get(user=personas.staff).email_notifications is False
     assert Profile.objects.get(user=personas.official).email_notifications is True
+
+
+def test_the_delivery_log_is_for_admins(personas: Personas) -> None:
+    """A member of staff let into Django's admin for other work still does not read the delivery log."""
+    clerk = User.objects.create_user("clerk", is_staff=True)
+    clerk.groups.add(Group.objects.get(name="เจ้าหน้าที่"))
+    url = reverse("admin:notifications_delivery_changelist")
+    assert personas.client_for(clerk).get(url).status_code == 403
+    index = personas.client_for(clerk).get(reverse("admin:index")).content.decode()
+    assert "บันทึกการส่งการแจ้งเตือน" not in index
+    admin = personas.client_for(personas.admin)
+    assert "บันทึกการส่งการแจ้งเตือน" in admin.get(reverse("admin:index")).content.decode()
+    page = admin.get(url).content.decode()
+    assert "ส่งไม่สำเร็จ" in page and "LINE" in page  # the filters, in Thai
+    assert admin.get(reverse("admin:notifications_delivery_add")).status_code == 403
