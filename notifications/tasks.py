@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django_tasks import task
 
 from meetings.models import Office
@@ -14,12 +15,14 @@ from .models import Delivery
 def deliver_office_events(office_id: int) -> int:
     """Make one digest of the office's events waiting so far and queue its deliveries; returns how many."""
     office = Office.objects.filter(pk=office_id).first()
-    digest = digests.collect(office) if office is not None else None
-    if digest is None:
+    if office is None:
         return 0
-    ids = list(digest.deliveries.values_list("pk", flat=True))
-    for delivery_id in ids:
-        send_delivery.enqueue(delivery_id)
+    # The deliveries and their tasks commit together: a worker stopped in between leaves neither behind.
+    with transaction.atomic():
+        digest = digests.collect(office)
+        ids = list(digest.deliveries.values_list("pk", flat=True)) if digest is not None else []
+        for delivery_id in ids:
+            send_delivery.enqueue(delivery_id)
     return len(ids)
 
 
