@@ -23,7 +23,11 @@ setup: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
+# The development server, and beside it one worker of the background queue (PDF exports, e-mail, LINE):
+# started with the server, stopped with it (Ctrl+C, or the server exiting).
 run: setup
+	DEBUG=$${DEBUG:-1} $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST_PORT)
 
 test: setup system-deps

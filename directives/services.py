@@ -9,17 +9,44 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lamphun_portal.lib import thai
 from meetings.models import AgendaItem, Meeting, Office
+from notifications.models import EventKind
+from notifications.services import notify_office
 
 from .models import Attachment, CarriedDirective, Directive, DirectiveUpdate
 
 CARRIED_FORWARD_HEADING = "เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว"
+
+
+def offices_concerned(directive: Directive) -> list[Office]:
+    """The offices that act on a directive and are told about it: its responsible offices of the department,
+    and for outside agencies (who have no account) the liaison office that reports for them."""
+    responsible = list(directive.responsible_offices.all())
+    offices = [office for office in responsible if office.kind != Office.Kind.PARTNER]
+    if any(office.kind == Office.Kind.PARTNER for office in responsible):
+        liaison = directive.liaison_office or Office.objects.filter(name=settings.PORTAL_OFFICE_NAME).first()
+        if liaison is not None and liaison not in offices:
+            offices.append(liaison)
+    return offices
+
+
+def announce(directives: list[Directive], *, actor: Any = None) -> None:
+    """Tell each office concerned that a directive is now theirs: once per directive and office, however often
+    the minutes are saved or certified (notifications' unique event key). Only minutes past the draft are
+    announced: a draft's directives are not given yet."""
+    for directive in directives:
+        if directive.meeting.status == Meeting.Status.DRAFT or not directive.is_unfinished:
+            continue
+        for office in offices_concerned(directive):
+            notify_office(kind=EventKind.ASSIGNED, office=office, directive=directive, actor=actor)
 
 
 def _locked(directive: Directive) -> Directive:
@@ -77,11 +104,21 @@ def report_progress(
 def request_report(
     *, directive: Directive, office: Office, author: Any, note: str, report_due: dt.date
 ) -> DirectiveUpdate:
-    """An official asks an office to report on the directive by a date (ขอรายงาน)."""
+    """An official asks an office to report on the directive by a date (ขอรายงาน); the office is told."""
     current = _locked(directive)
-    return _step(
+    update = _step(
         current, kind=DirectiveUpdate.Kind.REQUEST, office=office, author=author, note=note, report_due=report_due
     )
+    due = thai.be_date(report_due)
+    notify_office(
+        kind=EventKind.REPORT_REQUESTED,
+        office=office,
+        directive=current,
+        actor=author,
+        note=_("ขอให้รายงานภายในวันที่ %(due)s: %(note)s") % {"due": due, "note": note},
+        key=f"request:{update.pk}",
+    )
+    return update
 
 
 @transaction.atomic
@@ -111,9 +148,12 @@ def review_result(*, directive: Directive, author: Any, accept: bool, note: str)
         raise ValidationError(_("ผลการดำเนินงานนี้มีผู้ตรวจแล้ว หรือยังไม่ได้รายงานว่าดำเนินการแล้ว"))
     kind = DirectiveUpdate.Kind.ACCEPT if accept else DirectiveUpdate.Kind.SEND_BACK
     status = Directive.Status.DONE if accept else Directive.Status.IN_PROGRESS
-    update = _step(current, kind=kind, office=reporting_office(current), author=author, note=note, new_status=status)
+    office = reporting_office(current)
+    update = _step(current, kind=kind, office=office, author=author, note=note, new_status=status)
     _move(current, status)
     directive.status = current.status
+    event = EventKind.ACCEPTED if accept else EventKind.SENT_BACK
+    notify_office(kind=event, office=office, directive=current, actor=author, note=note, key=f"{event}:{update.pk}")
     return update
 
 

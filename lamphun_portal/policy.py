@@ -15,6 +15,8 @@ The rules, in the words of the office:
   their progress reports, its photos and its history are seen only by the people of the organising office
   (and by admins). Staff of a responsible office meet the directive once the minutes are certified.
 - The public (no login) sees published meetings only, through the news pages and the public feeds.
+- A person's notifications and settings page are their own: nobody, admins included, reads another's. The
+  log of e-mail and LINE deliveries is for admins.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.models import Profile
 from directives.models import Attachment, Directive, DirectiveUpdate
 from lamphun_portal import roles
 from meetings.models import Meeting, Office
+from notifications.models import Notification
 from programs.models import Community, Program
 
 if TYPE_CHECKING:
@@ -346,6 +350,12 @@ def get_directive_for_user(
     return directive
 
 
+def followed_up_directives(queryset: QuerySet[Directive] | None = None) -> QuerySet[Directive]:
+    """Directives their responsible offices work on, and are reminded of: those of minutes no longer drafts."""
+    queryset = Directive.objects.all() if queryset is None else queryset
+    return queryset.exclude(meeting__status=Meeting.Status.DRAFT)
+
+
 # --- Programs and communities -----------------------------------------------------------------------------
 
 
@@ -380,6 +390,44 @@ def get_community_for_user(user: User, pk: int, action: str = Action.READ) -> Co
     if action == Action.EDIT_RECORDS and not can_edit_district(user, community.district):
         raise PermissionDenied
     return community
+
+
+# --- Notifications and a person's own settings -----------------------------------------------------------
+
+
+def readable_notifications(user: User, queryset: QuerySet[Notification] | None = None) -> QuerySet[Notification]:
+    """A person's own notifications, about what they may read (a draft stays inside its office here too)."""
+    queryset = Notification.objects.all() if queryset is None else queryset
+    if not user.is_authenticated:
+        return queryset.none()
+    about_readable = Q(event__directive__isnull=True) | Q(event__directive__in=readable_directives(user))
+    return queryset.filter(about_readable, recipient=user)
+
+
+def can_read_notification(user: User, notification: Notification) -> bool:
+    if not user.is_authenticated or notification.recipient_id != user.pk:
+        return False
+    directive = notification.event.directive
+    return directive is None or can_read_directive(user, directive)
+
+
+def get_notification_for_user(user: User, pk: int) -> Notification:
+    """The notification, 404 when there is none, 403 when it is someone else's (or about what they may not read)."""
+    notification = get_object_or_404(Notification.objects.select_related("event__directive__meeting"), pk=pk)
+    _require(user, Action.READ, notification)
+    return notification
+
+
+def own_profile(user: User) -> Profile:
+    """The signed-in person's own settings; there is no way to ask for anyone else's."""
+    if not user.is_authenticated:
+        raise PermissionDenied
+    return Profile.objects.for_user(user)
+
+
+def can_read_delivery_log(user: User) -> bool:
+    """Which e-mail and LINE messages went out, to whom, and why one failed: admins."""
+    return is_admin(user)
 
 
 # --- One question for templates and for generic code ------------------------------------------------------
@@ -422,6 +470,8 @@ def allows(user: User, action: str, record: Any = None) -> bool:
         rule = {Action.READ: lambda u, c: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_community}.get(action)
     elif isinstance(record, Program):
         rule = {Action.READ: lambda u, p: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_program}.get(action)
+    elif isinstance(record, Notification):
+        rule = {Action.READ: can_read_notification}.get(action)
     else:
         raise TypeError(f"no rule for {type(record).__name__}")
     if rule is None:

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
+    "django_tasks",  # Django's tasks framework (backport): the one queue of slow or failure-prone work
+    "django_tasks_db",  # its database backend: the queue is a table, `manage.py db_worker` works on it
     # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
     "directives",
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
     "news_import",
     "reports",
     "news",
+    "accounts",
+    "notifications",
     "api",
 ]
 
@@ -109,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "notifications.context_processors.unread_notifications",
             ],
             "builtins": ["meetings.templatetags.thai", "lamphun_portal.policy"],
         },
@@ -214,15 +219,54 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Print Thai digits (๒๕๖๔) in exported documents unless an export asks otherwise.
 PORTAL_THAI_DIGITS = env_bool("PORTAL_THAI_DIGITS")
-# Background PDF exports (reports/jobs.py): the app server starts a worker thread when it queues a job.
-# Set to 0 when dedicated `manage.py run_export_worker` processes work on the queue instead.
-PORTAL_EXPORT_WORKER_THREAD = env_bool("PORTAL_EXPORT_WORKER_THREAD", True)
 # The fiscal-year book is laid out by this many processes at once (reports/book.py) when it has at least
 # PORTAL_BOOK_PARALLEL_MIN_MEETINGS meetings; 1 lays every book out in the exporting process.
 PORTAL_PDF_WORKERS = int(os.environ.get("PORTAL_PDF_WORKERS") or os.cpu_count() or 1)
 PORTAL_BOOK_PARALLEL_MIN_MEETINGS = int(os.environ.get("PORTAL_BOOK_PARALLEL_MIN_MEETINGS") or 24)
 PORTAL_OFFICE_NAME = "สำนักงานพัฒนาชุมชนจังหวัดลำพูน"
 PORTAL_OFFICE_SHORT_NAME = "พช.ลำพูน"
+# The portal's address as people reach it: e-mails and LINE messages are written with no request at hand,
+# so their links are built on this.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# --- Background work (Django's tasks framework, django-tasks backport) -------------------------------
+# One queue for everything slow or failure-prone: PDF exports, e-mail, LINE. It is a table in the portal's
+# own database, so a task enqueued inside a transaction becomes visible with the rows it works on, and
+# `manage.py db_worker` processes (any number, on any machine with the same DATABASE_URL) run it.
+# `make run` starts one beside the development server; DEPLOY.md runs them under systemd.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# --- Notifications (notifications/): e-mail and LINE --------------------------------------------------
+# SMTP when EMAIL_HOST is set; otherwise e-mails are printed on the console of the process that sends them
+# (the worker), so a development machine never mails anyone.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    # A stuck mail server must not hold a worker forever; the delivery is retried instead.
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "พช.ลำพูน <no-reply@localhost>")
+# LINE Messaging API (lamphun_portal/lib/line.py): the channel's long-lived access token, and the API's
+# address (tests point it at a stand-in server on 127.0.0.1). Without a token, LINE deliveries are logged
+# as failed with the reason, and e-mail still goes.
+LINE_CHANNEL_ACCESS_TOKEN = os.environ.get("LINE_CHANNEL_ACCESS_TOKEN", "")
+LINE_API_URL = os.environ.get("LINE_API_URL", "https://api.line.me").rstrip("/")
+# Messages raised by pages wait this long, so that a burst for one office becomes one message.
+PORTAL_NOTIFY_HOLD_MINUTES = float(os.environ.get("PORTAL_NOTIFY_HOLD_MINUTES", "5"))
+# A failed delivery is tried again after PORTAL_NOTIFY_RETRY_SECONDS, then twice as long each time, and is
+# marked failed after PORTAL_NOTIFY_MAX_ATTEMPTS tries (30 s and 5 tries: given up after about 8 minutes).
+PORTAL_NOTIFY_RETRY_SECONDS = float(os.environ.get("PORTAL_NOTIFY_RETRY_SECONDS", "30"))
+PORTAL_NOTIFY_MAX_ATTEMPTS = int(os.environ.get("PORTAL_NOTIFY_MAX_ATTEMPTS", "5"))
 
 LOGGING = {
     "version": 1,

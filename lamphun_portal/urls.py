@@ -16,6 +16,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     # Paths kept as they were when one app held them all (people have bookmarks): the areas below share
     # /meetings/, the more specific prefixes first.
     path("meetings/directives/", include("directives.urls")),

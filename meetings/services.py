@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from directives.services import CarriedRow, carry_forward
+from directives.services import CarriedRow, announce, carry_forward
 
 from .models import Meeting, MeetingRevision, MeetingSubmission, MeetingTransition
 from .revisions import StaleMeetingError, lock_current, record_revision
@@ -124,6 +124,8 @@ def save_meeting(
     _save_rows(directives, [row for row in removed if row._meta.model_name == "directive"], meeting)
     if carried is not None:
         carry_forward(meeting=meeting, items=list(items), carried=carried, author=user)
+    # Directives added to minutes already past the draft (an admin's edit) reach their offices too.
+    announce(list(meeting.directives.prefetch_related("responsible_offices")), actor=user)
     record_revision(meeting, user)
     return meeting
 
@@ -148,4 +150,9 @@ def transition_meeting(*, meeting: Meeting, to_status: str, user: AbstractBaseUs
     current.save(update_fields=["status", "version", "updated_at"])
     record_revision(current, user)
     meeting.status, meeting.version = current.status, current.version
+    # Out of the draft, the directives are given: each office concerned is told (once, however often).
+    announce(
+        list(current.directives.select_related("meeting", "liaison_office").prefetch_related("responsible_offices")),
+        actor=user,
+    )
     return step

@@ -62,7 +62,7 @@ class ExportJobQuerySet(models.QuerySet):
 
 
 class ExportJob(models.Model):
-    """A PDF to make in the background (reports/jobs.py): who asked, what, and how far it has got."""
+    """A PDF to make in the background (reports/tasks.py): who asked, what, and how far it has got."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("รอคิว")

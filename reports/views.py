@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lamphun_portal import policy
 from meetings.models import Meeting
 
-from . import jobs, services
+from . import services, tasks
 from .documents import PrintOptions
 from .forms import ExportOptionsForm
 from .models import ExportJob, ExportKind, RenderedPdf
@@ -55,7 +55,7 @@ def export_meeting(request: HttpRequest, pk: int) -> HttpResponse:
         rendered = services.render_and_store(prepared=prepared)
     if rendered is not None:
         return redirect(rendered)
-    job = jobs.enqueue(kind=ExportKind.MINUTES, options=options, requested_by=request.user, meeting=meeting)
+    job = tasks.queue_export(kind=ExportKind.MINUTES, options=options, requested_by=request.user, meeting=meeting)
     return redirect(job)
 
 
@@ -64,7 +64,7 @@ def export_meeting(request: HttpRequest, pk: int) -> HttpResponse:
 def export_fiscal_year(request: HttpRequest, year: int) -> HttpResponse:
     """Queue the fiscal-year book and show its progress."""
     policy.require(request.user, policy.Action.EXPORT)
-    job = jobs.enqueue(
+    job = tasks.queue_export(
         kind=ExportKind.FISCAL_YEAR_BOOK, options=_options(request), requested_by=request.user, fiscal_year=year
     )
     return redirect(job)
@@ -76,9 +76,8 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress of an export; htmx polls the progress fragment until the job is finished."""
     policy.require(request.user, policy.Action.EXPORT)
     job = get_object_or_404(ExportJob.objects.select_related("meeting", "result"), pk=pk)
-    if job.status == ExportJob.Status.QUEUED:
-        # The process that queued the job may have gone: any app server polling it starts a worker.
-        jobs.start_worker_thread()
+    # A worker that died mid-export stops its heartbeat: whoever watches the job queues it again.
+    tasks.resume_if_abandoned(job)
     template = "reports/_job_progress.html" if request.htmx else "reports/job.html"
     return render(request, template, {"job": job})
 

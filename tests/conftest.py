@@ -12,7 +12,7 @@ Use them everywhere, like healthchecks' alice/bob/charlie.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,7 @@ from hypothesis import settings as hypothesis_settings
 from meetings.demo import data
 from meetings.demo.loader import load_demo
 from meetings.models import Meeting, Office
+from tests.line_stand_in import LineStandIn
 from tests.permissions_matrix import make_other_staff
 
 # Property-based tests explore new random input on every run at a desk; CI (.ci/run sets
@@ -66,11 +67,51 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_export_worker_thread(settings: Any) -> None:
-    """A page that queues or polls a PDF export starts a worker thread in the app server; in tests it
-    would outlive the test and write to the next one's database. Tests run queued exports with
-    reports.jobs.work(); tests/reports/test_cache_and_jobs.py turns the thread on where it tests it."""
-    settings.PORTAL_EXPORT_WORKER_THREAD = False
+def _outside_services_stay_local(settings: Any) -> None:
+    """No test talks to the real LINE API: a test that sends to LINE starts the stand-in (`line_server`).
+    Port 9 (discard) on 127.0.0.1 refuses the connection of any push that slips through."""
+    settings.LINE_API_URL = "http://127.0.0.1:9"
+    settings.LINE_CHANNEL_ACCESS_TOKEN = "test-channel-access-token"
+
+
+@pytest.fixture
+def run_tasks(monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """Run the queued background tasks (PDF exports, e-mail, LINE) the way `manage.py db_worker --batch` does:
+    django-tasks-db's own worker loop, in this process, until no task is ready; returns how many ran.
+
+    Nothing runs in the background during tests (no worker process), so a test decides when queued work runs.
+    The loop closes "old" database connections between tasks, as a long-running worker should; inside a test's
+    transaction that would drop the transaction and the test's data, so the test's connection is kept instead.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> int:
+        worker = db_worker.Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        )
+        worker.run()
+        return worker._run_tasks
+
+    return run
+
+
+@pytest.fixture
+def line_server(settings: Any) -> Iterator[LineStandIn]:
+    """A stand-in for the LINE Messaging API on 127.0.0.1 that the portal's LINE client is pointed at: it records
+    every request (headers and JSON body), answers as LINE does (409 for a retry key already accepted), and can
+    answer 429 or 500 to the next requests (`fail_next`)."""
+    with LineStandIn(token=settings.LINE_CHANNEL_ACCESS_TOKEN) as server:
+        settings.LINE_API_URL = server.url
+        yield server
 
 
 @pytest.fixture(autouse=True)

@@ -390,10 +390,10 @@ def _history_id(model: type, pk: Callable[[Record], int]) -> Args:
 
 def _export_job(world: World, record: Record | None) -> list[Any]:
     """A queued export of the seed meeting's fiscal year."""
-    from reports import jobs
+    from reports import tasks
     from reports.documents import PrintOptions
 
-    job = jobs.enqueue(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.seed.fiscal_year)
+    job = tasks.queue_export(kind="fiscal_year_book", options=PrintOptions(), fiscal_year=world.seed.fiscal_year)
     return [job.pk]
 
 
@@ -410,6 +410,28 @@ def _news_post() -> str:
     from tests.news_import.news_posts import post_text
 
     return post_text("01-thai-digits-abbreviated-month-weekday.txt")
+
+
+def _notification(world: World, record: Record | None) -> list[Any]:
+    """district_staff's notification (the แม่ทา office is responsible for every record's directive) about the
+    record's directive, as the follow-up pages raise it."""
+    from notifications import services
+    from notifications.models import EventKind, Notification
+
+    office = Office.objects.get(name=data.district_office("แม่ทา"))
+    directive = Directive.objects.get(pk=record.directive_id)
+    event = services.notify_office(kind=EventKind.ASSIGNED, office=office, directive=directive)
+    return [Notification.objects.get(event=event, recipient__username="district1").pk]
+
+
+def _with_a_notification(world: World, record: Record | None) -> list[Any]:
+    _notification(world, record)
+    return []
+
+
+def _own_notification(who: Who) -> bool:
+    """A notification is its person's (district_staff's here), and only about what they may read."""
+    return who.persona == "district_staff" and who.reads
 
 
 def _import_seed_post(who: Who) -> int | str:
@@ -544,6 +566,24 @@ ROUTES: list[Route] = [
     ),
     Route("reports:job", answer(admins), args=_export_job),
     Route("reports:download", answer(admins), args=_minutes_pdf),
+    # Notifications: each person reads only their own; the profile page is always one's own.
+    Route(
+        "notifications:list",
+        answer(signed_in),
+        args=_with_a_notification,
+        per_record=True,
+        shows=_own_notification,
+    ),
+    Route(
+        "notifications:open",
+        answer(_own_notification, ok=302),
+        args=_notification,
+        method="post",
+        per_record=True,
+    ),
+    Route("notifications:read_all", answer(signed_in, ok=302), method="post"),
+    Route("accounts:profile", answer(signed_in)),
+    Route("accounts:profile", answer(signed_in, ok=302), method="post", data=lambda w, r: {"email_notifications": ""}),
     # Public news: no login; what is not published does not exist.
     Route("news:list", everyone(200), per_record=True, shows=_only_public),
     Route("news:detail", public, args=_meeting, per_record=True),

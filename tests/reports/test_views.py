@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ from django.urls import reverse
 from report_pdf_text import body_text, squash
 
 from meetings.models import Meeting
-from reports import jobs
 from reports.models import ExportJob, RenderedPdf
 
 # (persona attribute, expected status) for everyone but admins: exports are for admins only.
@@ -95,7 +95,7 @@ def test_unknown_meeting_is_404(personas: object) -> None:
 
 
 def test_big_meeting_goes_to_the_background(
-    demo: Meeting, admin_client: Client, monkeypatch: pytest.MonkeyPatch
+    demo: Meeting, admin_client: Client, monkeypatch: pytest.MonkeyPatch, run_tasks: Callable[[], int]
 ) -> None:
     from reports import services
 
@@ -106,14 +106,16 @@ def test_big_meeting_goes_to_the_background(
     assert not RenderedPdf.objects.exists()  # the request did not render
     page = admin_client.get(job.get_absolute_url()).content.decode()
     assert "รอคิว" in page and "<progress" in page and 'hx-trigger="every 1s"' in page
-    jobs.work()
+    run_tasks()
     fragment = admin_client.get(job.get_absolute_url(), headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in fragment
     assert "สร้างไฟล์เสร็จแล้ว" in fragment and RenderedPdf.objects.get().get_absolute_url() in fragment
     assert "hx-trigger" not in fragment  # polling stops
 
 
-def test_fiscal_year_book_job_from_the_index(demo: Meeting, admin_client: Client, tmp_path: Path) -> None:
+def test_fiscal_year_book_job_from_the_index(
+    demo: Meeting, admin_client: Client, tmp_path: Path, run_tasks: Callable[[], int]
+) -> None:
     index = admin_client.get(reverse("reports:index")).content.decode()
     assert reverse("reports:export_fiscal_year", args=[2564]) in index
     response = admin_client.post(reverse("reports:export_fiscal_year", args=[2564]), {"pdfa": "on"})
@@ -123,7 +125,7 @@ def test_fiscal_year_book_job_from_the_index(demo: Meeting, admin_client: Client
     # Asking again while it is queued does not queue it twice.
     admin_client.post(reverse("reports:export_fiscal_year", args=[2564]), {"pdfa": "on"})
     assert ExportJob.objects.count() == 1
-    jobs.work()
+    run_tasks()
     job.refresh_from_db()
     assert job.status == "done" and job.progress == 100 and job.result.pages > 3
     text = squash(body_text(admin_client.get(job.result.get_absolute_url()).content, tmp_path))
