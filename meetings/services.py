@@ -125,7 +125,9 @@ def save_meeting(
     if carried is not None:
         carry_forward(meeting=meeting, items=list(items), carried=carried, author=user)
     # Directives added to minutes already past the draft (an admin's edit) reach their offices too.
-    announce(list(meeting.directives.prefetch_related("responsible_offices")), actor=user)
+    if meeting.status != Meeting.Status.DRAFT:
+        directives_now = meeting.directives.select_related("meeting", "liaison_office")
+        announce(list(directives_now.prefetch_related("responsible_offices")), actor=user)
     record_revision(meeting, user)
     return meeting
 
