@@ -12,7 +12,6 @@ import dj_database_url
 import fontpkg_sarabun
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,7 +69,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,8 +159,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Thai is the portal's one language, for everyone: the civil servants of the office read it, so a browser that
+# asks for English (Accept-Language) still gets Thai. Hence only Thai in LANGUAGES and no LocaleMiddleware:
+# nothing chooses a language per request (and responses need no "Vary: Accept-Language").
+# The portal's own strings are written in Thai in the code. Django's and the third-party apps' English strings
+# get their Thai from Django's Thai catalogues and from the project's catalogue, locale/th/LC_MESSAGES/django.po
+# (first in priority; compiled by `make setup`), which adds what they lack and corrects what they get wrong.
+# English stays only as the fallback: a string with no Thai anywhere shows its English source text, which
+# tests/i18n/test_no_english.py finds on any page.
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
+LANGUAGES = [("th", "ภาษาไทย")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
