@@ -54,7 +54,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "csp",
-    "axes",
+    # django-axes under a Thai name (its own AppConfig has none). DRF's authtoken stays under its own path:
+    # its models check for "rest_framework.authtoken" in INSTALLED_APPS; the catalogue translates its name.
+    "lamphun_portal.apps.AxesConfig",
     "simple_history",
     "rest_framework",
     "rest_framework.authtoken",
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
     "meetings",
     "reports",
     "news",
+    # Last: Thai names for what Django and the apps above name in English without gettext (see apps.py).
+    "lamphun_portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
