@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own form widget templates, for FORM_RENDERER below.
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -109,6 +111,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are drawn with the templates above, so that templates/django/forms/widgets/select_option.html
+# can give every select the Thai empty choice instead of Django's "---------" (model forms, the admin's
+# selects and its action menu, crispy forms alike).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "lamphun_portal.wsgi.application"
 
