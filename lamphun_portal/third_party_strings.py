@@ -193,7 +193,7 @@ STRINGS = (
     ),
     gettext_noop("Select all objects on this page for an action"),
     ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
-    # Django admin: Thai in Django's catalogue that still holds English words
+    # Django admin: corrections of Django's Thai (English words left in it, or a wrong meaning)
     gettext_noop("content type"),
     gettext_noop("object repr"),
     gettext_noop("action flag"),
@@ -205,6 +205,7 @@ STRINGS = (
     gettext_noop("Remove from sorting"),
     gettext_noop("Sorting priority: %(priority_number)s"),
     gettext_noop("Toggle sorting"),
+    gettext_noop("None available"),
     # Django accounts (django.contrib.auth): password help texts and errors, the user forms
     gettext_noop("%(name)s object with primary key %(key)r does not exist."),
     gettext_noop("Conflicting form data submitted. Please try again."),
