@@ -124,6 +124,9 @@ def test_pages_each_role_may_open_have_no_english(role: str, personas: Personas,
     else:
         for case, data in BAD_PASSWORD_CHANGES.items():
             pages[f"password change ({case})"] = client.post(reverse("password_change"), data)
+    if reverse("meetings:create") in pages:
+        # An empty submission: the errors of every part of the meeting form.
+        pages["new meeting (empty)"] = client.post(reverse("meetings:create"), {})
     assert len(pages) >= (4 if role == "anonymous" else 20), sorted(pages)
     english = _english_of(pages, record_words())
     assert not english, f"{len(english)} English words as {role}:\n" + "\n".join(english)
