@@ -206,6 +206,12 @@ STRINGS = (
     gettext_noop("Sorting priority: %(priority_number)s"),
     gettext_noop("Toggle sorting"),
     gettext_noop("None available"),
+    # The admin templates the project overrides (templates/admin/, templates/simple_history/) use these: makemessages finds them there, and an entry without Thai would hide Django's
+    gettext_noop("Search"),
+    ngettext_lazy("%(counter)s result", "%(counter)s results", 1),
+    gettext_noop("%(full_result_count)s total"),
+    gettext_noop("Show all"),
+    gettext_noop("Date/time"),
     # Django accounts (django.contrib.auth): password help texts and errors, the user forms
     gettext_noop("%(name)s object with primary key %(key)r does not exist."),
     gettext_noop("Conflicting form data submitted. Please try again."),
