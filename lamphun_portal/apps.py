@@ -173,7 +173,8 @@ def _name_link_table(model: type[models.Model]) -> None:
 
 
 def _name_history_table(model: type[models.Model]) -> None:
-    """simple-history's tables: "historical การประชุม", and the class name for a many-to-many field's."""
+    """simple-history's tables ("historical การประชุม", and a class name for the history of a many-to-many field)
+    take the name of what they track: "ประวัติการประชุม"."""
     tracked = model.instance_type._meta
     model._meta.verbose_name = format_lazy(gettext_lazy("ประวัติ{}"), tracked.verbose_name)
     model._meta.verbose_name_plural = format_lazy(gettext_lazy("ประวัติ{}"), tracked.verbose_name_plural)
