@@ -1,12 +1,17 @@
 """PDF benchmark: the seed meeting's minutes (WeasyPrint vs headless Chromium) and a 200-meeting book.
 
-    .venv/bin/python bench/pdf_bench.py [--runs 7] [--meetings 200]
+    .venv/bin/python bench/pdf_bench.py [--runs 9] [--meetings 200] [--profile]
 
 Runs on a throw-away SQLite database (a temporary directory), never on the portal's own.
 Prints ratios and figures, asserts nothing (bench/, not tests/):
 
-* the median time to render the seed meeting's minutes PDF after warm-up (target <= 0.5 s), next to
-  the same HTML printed to PDF by headless Chromium (Playwright, /usr/bin/chromium) in the same run;
+* the median time to render the seed meeting's minutes PDF with the portal's renderer
+  (lamphun_portal.lib.pdf) after warm-up (target <= 0.5 s), next to the same HTML printed to PDF by
+  headless Chromium (Playwright, /usr/bin/chromium) in the same run, and the ratio
+  WeasyPrint/Chromium (target: below 1, the portal faster), in wall-clock time and in CPU time per
+  PDF. The two renderers take turns in blocks, so that a machine shared with other work slows both
+  alike;
+* with --profile, where the portal's render spends its time (pyinstrument), before the book;
 * the time and peak memory (summed resident memory of a child process doing only that and of the
   worker processes it starts, sampled every 50 ms) of a fiscal-year book of
   200 published meetings (targets <= 30 s, <= 1 GiB). The meetings are copies of the demo meetings
@@ -17,6 +22,7 @@ Prints ratios and figures, asserts nothing (bench/, not tests/):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -79,7 +85,8 @@ def copy_meetings(count: int) -> None:
 
 
 def clone_meeting(source: object, starts_at: object) -> None:
-    from meetings.models import AgendaItem, Attendance, Directive, Meeting
+    from directives.models import Directive
+    from meetings.models import AgendaItem, Attendance, Meeting
 
     meeting = Meeting.objects.get(pk=source.pk)
     meeting.pk = None
@@ -122,54 +129,165 @@ def seed_html() -> str:
     return documents.render_minutes_html(seed, documents.PrintOptions(thai_digits=False))
 
 
-def time_weasyprint(html: str, runs: int) -> tuple[float, float, int]:
-    """Median wall-clock and CPU seconds (the CPU time shows what a busy machine hides)."""
+class WeasyPrintRenderer:
+    """The portal's renderer, as exports use it."""
+
+    def __init__(self, html: str) -> None:
+        from lamphun_portal.lib import pdf
+
+        self.pdf, self.html = pdf, html
+
+    def __call__(self) -> bytes:
+        return self.pdf.render_pdf(self.html)
+
+
+class ChromiumRenderer:
+    """Headless Chromium printing the same HTML, static files served from the same directories."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def __enter__(self) -> ChromiumRenderer:
+        from django.contrib.staticfiles import finders
+        from playwright.sync_api import sync_playwright
+
+        def serve_static(route: object) -> None:
+            path = route.request.url.split("/static/", 1)[1]
+            found = finders.find(path)
+            if found:
+                route.fulfill(path=found)
+            else:
+                route.abort()
+
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.page = self.browser.new_page()
+        self.page.route("http://portal.invalid/static/**", serve_static)
+        self.page.route(
+            "http://portal.invalid/print", lambda route: route.fulfill(body=self.html, content_type="text/html")
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.browser.close()
+        self.playwright.stop()
+
+    def __call__(self) -> bytes:
+        self.page.goto("http://portal.invalid/print", wait_until="load")
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+        return self.page.pdf(prefer_css_page_size=True, print_background=True)
+
+
+# Rounds of renders per renderer; each round renders with one, then the other, a few times in a row.
+ROUNDS = 3
+# Idle time before each block of renders, so that the other renderer's work after its last render
+# (Chromium's processes keep busy for a moment after printing) does not land on this one's clock.
+SETTLE_SECONDS = 0.3
+
+
+def take_turns(renderers: dict[str, object], runs: int) -> dict[str, tuple[float, float, int]]:
+    """Median wall-clock seconds, median CPU seconds and size of each renderer's PDF.
+
+    The renderers take turns in ROUNDS blocks of runs / ROUNDS renders, so that a machine shared with
+    other work slows both alike. CPU is WeasyPrint's (this process) and Chromium's (its processes,
+    not Playwright's driver): on a machine busy with several exports, CPU per PDF is what counts.
+    """
+    for render in renderers.values():  # warm-up: fonts, caches, imports, the browser's first page
+        render()
+        render()
+    times: dict[str, list[float]] = {name: [] for name in renderers}
+    cpu: dict[str, list[float]] = {name: [] for name in renderers}
+    sizes = {}
+    per_block = max(1, runs // ROUNDS)
+    for _ in range(ROUNDS):
+        for name, render in renderers.items():
+            time.sleep(SETTLE_SECONDS)
+            for _ in range(per_block):
+                started, started_cpu = time.perf_counter(), cpu_seconds(name)
+                sizes[name] = len(render())
+                times[name].append(time.perf_counter() - started)
+                cpu[name].append(cpu_seconds(name) - started_cpu)
+    return {name: (statistics.median(times[name]), statistics.median(cpu[name]), sizes[name]) for name in renderers}
+
+
+def cpu_seconds(renderer: str) -> float:
+    """CPU seconds used so far by this process (WeasyPrint) or by the Chromium processes it started."""
+    if renderer != "chromium":
+        return time.process_time()
+    ticks = 0
+    for pid in descendants(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                name, fields = stat.read().rsplit(")", 1)
+            if name.endswith("(chromium") or name.endswith("(chrome"):
+                utime, stime = fields.split()[11:13]
+                ticks += int(utime) + int(stime)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def descendants(pid: int) -> list[int]:
+    """Process ids of ``pid``'s children, their children, and so on, from /proc."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except FileNotFoundError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    kids = [int(child) for child in children.read().split()]
+            except FileNotFoundError:
+                continue
+            found += kids
+            pending += kids
+    return found
+
+
+def time_minutes(html: str, runs: int) -> None:
+    """Print the seed minutes' figures: WeasyPrint, Chromium and their ratio."""
+    with contextlib.ExitStack() as stack:
+        renderers: dict[str, object] = {"weasyprint": WeasyPrintRenderer(html)}
+        try:
+            renderers["chromium"] = stack.enter_context(ChromiumRenderer(html))
+        except Exception as error:  # Chromium missing: say so, keep the other figures
+            print(f"seed minutes PDF, headless Chromium: not measured ({error.__class__.__name__}: {error})")
+        figures = take_turns(renderers, runs)
+    weasy, weasy_cpu, weasy_bytes = figures["weasyprint"]
+    print(
+        f"seed minutes PDF, WeasyPrint (lamphun_portal.lib.pdf): median {weasy:.3f} s ({weasy_cpu:.3f} s CPU) of "
+        f"{runs} after warm-up ({weasy_bytes:,} bytes) — target <= 0.5 s: {'met' if weasy <= 0.5 else 'NOT met'}"
+    )
+    if "chromium" in figures:
+        chrome, chrome_cpu, chrome_bytes = figures["chromium"]
+        print(
+            f"seed minutes PDF, headless Chromium: median {chrome:.3f} s ({chrome_cpu:.3f} s CPU of its processes) "
+            f"of {runs} ({chrome_bytes:,} bytes)"
+        )
+        ratio = weasy / chrome
+        verdict = "the portal is faster" if ratio < 1 else "the portal is SLOWER"
+        print(
+            f"seed minutes PDF, WeasyPrint/Chromium = {ratio:.2f} ({verdict}; target < 1); "
+            f"CPU per PDF WeasyPrint/Chromium = {weasy_cpu / max(chrome_cpu, 1e-9):.2f}"
+        )
+
+
+def profile_minutes(html: str) -> None:
+    """Print where the portal's renderer spends its time on the seed minutes (pyinstrument)."""
+    from pyinstrument import Profiler
+
     from lamphun_portal.lib import pdf
 
-    for _ in range(2):  # warm-up: fonts, caches, imports
-        content = pdf.render_pdf(html)
-    times, cpu = [], []
-    for _ in range(runs):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        content = pdf.render_pdf(html)
-        times.append(time.perf_counter() - started)
-        cpu.append(time.process_time() - started_cpu)
-    return statistics.median(times), statistics.median(cpu), len(content)
-
-
-def time_chromium(html: str, runs: int) -> tuple[float, int]:
-    """Print the same HTML with headless Chromium, static files served from the same directories."""
-    from django.contrib.staticfiles import finders
-    from playwright.sync_api import sync_playwright
-
-    def serve_static(route: object) -> None:
-        path = route.request.url.split("/static/", 1)[1]
-        found = finders.find(path)
-        if found:
-            route.fulfill(path=found)
-        else:
-            route.abort()
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.route("http://portal.invalid/static/**", serve_static)
-        page.route("http://portal.invalid/print", lambda route: route.fulfill(body=html, content_type="text/html"))
-
-        def print_once() -> bytes:
-            page.goto("http://portal.invalid/print", wait_until="load")
-            page.evaluate("document.fonts.ready.then(() => true)")
-            return page.pdf(prefer_css_page_size=True, print_background=True)
-
-        for _ in range(2):
-            content = print_once()
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            content = print_once()
-            times.append(time.perf_counter() - started)
-        browser.close()
-    return statistics.median(times), len(content)
+    for _ in range(2):
+        pdf.render_pdf(html)
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(10):
+            pdf.render_pdf(html)
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
 def book_child(year: int) -> None:
@@ -213,15 +331,11 @@ class TreeMemory(threading.Thread):
 
 def tree_rss(pid: int) -> int:
     """Resident bytes of ``pid`` and all its descendants, from /proc."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
+    total = 0
+    for current in [pid, *descendants(pid)]:
         try:
             with open(f"/proc/{current}/statm") as statm:
                 total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    pending += [int(child) for child in children.read().split()]
         except (FileNotFoundError, ProcessLookupError):
             continue
     return total
@@ -229,8 +343,9 @@ def tree_rss(pid: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--meetings", type=int, default=200)
+    parser.add_argument("--profile", action="store_true", help="print a profile of the seed minutes' render")
     parser.add_argument("--book-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.book_child:
@@ -245,20 +360,9 @@ def main() -> None:
         html = seed_html()
         loads = " ".join(f"{load:.1f}" for load in os.getloadavg())
         print(f"load average before the runs: {loads} ({os.cpu_count()} CPUs)")
-        weasy, weasy_cpu, weasy_bytes = time_weasyprint(html, args.runs)
-        print(
-            f"seed minutes PDF, WeasyPrint (lib/pdf.py): median {weasy:.3f} s ({weasy_cpu:.3f} s CPU) of {args.runs} "
-            f"after warm-up ({weasy_bytes:,} bytes) — target <= 0.5 s: {'met' if weasy <= 0.5 else 'NOT met'}"
-        )
-        try:
-            chrome, chrome_bytes = time_chromium(html, args.runs)
-        except Exception as error:  # Chromium missing: say so, keep the other figures
-            print(f"seed minutes PDF, headless Chromium: not measured ({error.__class__.__name__}: {error})")
-        else:
-            print(
-                f"seed minutes PDF, headless Chromium: median {chrome:.3f} s of {args.runs} after warm-up "
-                f"({chrome_bytes:,} bytes); WeasyPrint/Chromium = {weasy / chrome:.2f}"
-            )
+        time_minutes(html, args.runs)
+        if args.profile:
+            profile_minutes(html)
 
         child = subprocess.run(
             [sys.executable, __file__, "--book-child", str(database)], capture_output=True, text=True, check=True

@@ -27,8 +27,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from meetings import roles
-from meetings.models import Community, Directive, DirectiveUpdate, Meeting, Office, Program
+from directives.models import Directive, DirectiveUpdate
+from lamphun_portal import roles
+from meetings.models import Meeting, Office
+from programs.models import Community, Program
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -328,7 +330,7 @@ def can_use_admin_site(user: User) -> bool:
 
 
 def _all_districts() -> list[str]:
-    from meetings.programs.models import District
+    from programs.models import District
 
     return list(District.values)
 

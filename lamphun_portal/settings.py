@@ -64,9 +64,16 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
+    # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
+    "directives",
+    "programs",
+    "search",
+    "history",
+    "news_import",
     "reports",
     "news",
+    "api",
     # Last: Thai names for what Django and the apps above name in English without gettext (see apps.py).
     "lamphun_portal.apps.PortalConfig",
 ]
@@ -239,7 +246,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # WeasyPrint reports refused resources as warnings; they are expected (see lib/pdf.py).
+    # WeasyPrint reports refused resources as warnings; they are expected (see lib/pdf/fetcher.py).
     "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 
@@ -311,7 +318,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["meetings.api_permissions.IsReader"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsReader"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -329,6 +336,6 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "MeetingStatusEnum": "meetings.models.Meeting.Status",
-        "DirectiveStatusEnum": "meetings.models.Directive.Status",
+        "DirectiveStatusEnum": "directives.models.Directive.Status",
     },
 }

@@ -8,10 +8,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from directives.models import Directive
+from history import services as history
 from lamphun_portal.lib import thai
-
-from . import history
-from .models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, Office, Person, Program
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 
 admin.site.site_header = _("ระบบบันทึกการประชุม พช.ลำพูน – จัดการระบบ")
 admin.site.site_title = _("ระบบบันทึกการประชุม พช.ลำพูน – จัดการระบบ")
@@ -36,13 +36,6 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description=_("ชื่อ-นามสกุล"), ordering="first_name")
     def full_name(self, person: Person) -> str:
         return person.full_name
-
-
-@admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["name", "code"]
-    search_fields = ["name", "code", "description"]
-    prepopulated_fields = {"code": ["name"]}
 
 
 class AttendanceInline(admin.TabularInline):
@@ -96,22 +89,6 @@ class MeetingAdmin(SimpleHistoryAdmin):
         return f"{thai.be_date(meeting.starts_at)} {thai.thai_time(meeting.starts_at)}"
 
 
-class DirectiveUpdateInline(admin.TabularInline):
-    model = DirectiveUpdate
-    extra = 0
-    autocomplete_fields = ["office"]
-
-
-@admin.register(Directive)
-class DirectiveAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "meeting", "issued_by", "due_date", "priority", "status"]
-    list_filter = ["status", "priority", "programs", "responsible_offices", "meeting__fiscal_year"]
-    search_fields = ["text", "meeting__title", "issued_by__first_name", "issued_by__last_name"]
-    autocomplete_fields = ["meeting", "issued_by", "programs", "responsible_offices", "agenda_item"]
-    list_select_related = ["meeting", "issued_by"]
-    inlines = [DirectiveUpdateInline]
-
-
 @admin.register(AgendaItem)
 class AgendaItemAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "meeting"]
@@ -125,15 +102,3 @@ class AttendanceAdmin(SimpleHistoryAdmin):
     list_filter = ["role", "presence"]
     search_fields = ["group_name", "person__first_name", "person__last_name"]
     autocomplete_fields = ["meeting", "person", "substitute_for"]
-
-
-@admin.register(DirectiveUpdate)
-class DirectiveUpdateAdmin(SimpleHistoryAdmin):
-    list_display = ["directive", "office", "reported_on", "new_status", "author"]
-    list_filter = ["new_status", "office"]
-    search_fields = ["note", "directive__text"]
-    autocomplete_fields = ["directive", "office", "author"]
-
-
-# Village register and program records (issue #8) live with the programs module.
-from .programs import admin as _programs_admin  # noqa: E402, F401

@@ -9,10 +9,6 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import history, roles  # noqa: F401  (history connects the deletion-batch receiver)
+        from lamphun_portal import roles
 
         post_migrate.connect(roles.sync_role_groups, sender=self)
-
-        from . import search
-
-        search.connect_signals()

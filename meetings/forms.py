@@ -18,10 +18,12 @@ from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directives.models import Directive
 from lamphun_portal.lib import thai
 from lamphun_portal.lib.formfields import RowChoiceField, row_fields
-
-from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, Office, Person, Program
+from meetings.models import AgendaItem, Attendance, Meeting, MeetingSubmission, Office, Person
+from meetings.services import Row
+from programs.models import Program
 
 # Choices are lists of (value, label) pairs built once per request and shared by every row of a formset,
 # so that a meeting with 40 attendance rows does not run 40 queries for the same list of people.
@@ -458,3 +460,39 @@ def validate_together(
         if number and number > items:
             row.add_error("agenda_number", f"ไม่มีระเบียบวาระที่ {number} (มี {items} วาระ)")
     return all(f.is_valid() for f in (form, attendance, agenda, directives))
+
+
+def _rows(formset: OrderedInlineFormSet) -> tuple[list[Row], list[Any]]:
+    """The formset's rows as plain values for the service: each live row, and the rows removed on the page."""
+    removed = [form.instance for form in formset.deleted_forms if form.instance.pk]
+    rows = []
+    for form in formset.live_forms():
+        many = {name: list(form.cleaned_data.get(name) or []) for name in form.fields if name in _MANY_TO_MANY}
+        rows.append(Row(form.save(commit=False), many, form.cleaned_data.get("agenda_number")))
+    return rows, removed
+
+
+_MANY_TO_MANY = {"programs", "responsible_offices"}
+
+
+def submitted_meeting(
+    *,
+    form: MeetingForm,
+    attendance: OrderedInlineFormSet,
+    agenda: OrderedInlineFormSet,
+    directives: OrderedInlineFormSet,
+) -> dict[str, Any]:
+    """What the validated forms hold, as the plain values meetings.services.save_meeting takes."""
+    attendance_rows, removed_attendance = _rows(attendance)
+    agenda_rows, removed_agenda = _rows(agenda)
+    directive_rows, removed_directives = _rows(directives)
+    return {
+        "meeting": form.save(commit=False),
+        "programs": list(form.cleaned_data.get("programs") or []),
+        "attendance": attendance_rows,
+        "agenda": agenda_rows,
+        "directives": directive_rows,
+        "removed": [*removed_attendance, *removed_agenda, *removed_directives],
+        "expected_version": form.cleaned_data.get("version"),
+        "submission_token": form.cleaned_data.get("submission_token"),
+    }

@@ -1,8 +1,11 @@
-"""The meeting record: offices, people, programs, meetings with their attendance, agenda and directives."""
+"""Recording meetings: offices, people, meetings with their attendance and agenda, and the minutes' lifecycle.
+
+Directives given at a meeting live in directives/, programs and communities in programs/, the search index
+in search/. Every model here keeps its history (django-simple-history): who changed what and when.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -12,8 +15,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history import register as register_history
 
 from lamphun_portal.lib import thai
+
+
+def minutes_title(title: str) -> str:
+    """The heading of the minutes, on the page and in print: รายงานการประชุม… without saying ประชุม twice when
+    the title starts with it (ประชุมเตรียมความพร้อม… → รายงานการประชุมเตรียมความพร้อม…)."""
+    title = (title or "").strip()
+    if title.startswith("การประชุม"):
+        return f"รายงาน{title}"
+    if title.startswith("ประชุม"):
+        return f"รายงานการ{title}"
+    return f"รายงานการประชุม{title}"
 
 
 class SortKeyMixin(models.Model):
@@ -104,35 +119,6 @@ class Person(SortKeyMixin):
         return f"{self.first_name} {self.last_name}"
 
 
-class Program(SortKeyMixin):
-    class Kind(models.TextChoices):
-        """What the office records for each community in the program (see meetings/programs/)."""
-
-        KHOK_NONG_NA = "khok_nong_na", _("โคก หนอง นา: ครัวเรือน แปลง พื้นที่")
-        NAM_PHATCHARATHAM = "nam_phatcharatham", _("ชุมชนน้ำพัชรธรรม: กิจกรรมรอบฝาย การบริหารจัดการน้ำ")
-        OTOP = "otop", _("OTOP: กลุ่มผู้ผลิต ระดับดาว ยอดจำหน่าย")
-        GENERAL = "general", _("ทั่วไป: ผู้เข้าร่วม และสถานะ")
-
-    code = models.SlugField(_("รหัส"), max_length=60, unique=True)
-    name = models.CharField(_("ชื่อโครงการ/งาน"), max_length=200)
-    description = models.TextField(_("คำอธิบาย"), blank=True)
-    kind = models.CharField(_("ลักษณะข้อมูลรายชุมชน"), max_length=20, choices=Kind.choices, default=Kind.GENERAL)
-
-    class Meta:
-        verbose_name = _("โครงการ/งาน")
-        verbose_name_plural = _("โครงการ/งาน")
-        ordering = ["sort_key"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("programs:detail", args=[self.code])
-
-    def collation_text(self) -> str:
-        return self.name
-
-
 class MeetingQuerySet(models.QuerySet):
     def in_fiscal_year(self, year: int) -> MeetingQuerySet:
         """Meetings held in a Buddhist-era fiscal year (1 Oct – 30 Sep)."""
@@ -185,7 +171,7 @@ class Meeting(models.Model):
     summary = models.TextField(_("สรุปการประชุม (ข่าว)"), blank=True)
     target_group = models.CharField(_("กลุ่มเป้าหมาย"), max_length=500, blank=True)
     attendee_count = models.PositiveIntegerField(_("จำนวนผู้เข้าประชุม (คน)"), null=True, blank=True)
-    programs = models.ManyToManyField(Program, verbose_name=_("โครงการ/งานที่เกี่ยวข้อง"), blank=True)
+    programs = models.ManyToManyField("programs.Program", verbose_name=_("โครงการ/งานที่เกี่ยวข้อง"), blank=True)
     status = models.CharField(_("สถานะ"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField(_("ฉบับที่แก้ไข"), default=1, editable=False)
     created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
@@ -228,6 +214,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def minutes_title(self) -> str:
+        return minutes_title(self.title)
 
     def numbering_year(self) -> int:
         """The Buddhist year the meeting number counts in: calendar year or fiscal year (office setting)."""
@@ -317,6 +307,16 @@ class Attendance(models.Model):
         return self.person.full_name if self.person_id else self.group_name
 
     @property
+    def role_note(self) -> str:
+        """The role the attendance list prints after the position: not for an ordinary member or a presenter,
+        and not when the position already says it (ผู้ตรวจราชการกรมการพัฒนาชุมชน)."""
+        if self.role in (self.Role.MEMBER, self.Role.PRESENTER):
+            return ""
+        label = str(self.get_role_display())
+        position = self.person.position if self.person_id else ""
+        return "" if label in position else label
+
+    @property
     def counted(self) -> int:
         """How many people this row stands for."""
         if self.person_id:
@@ -358,137 +358,6 @@ class AgendaItem(models.Model):
         return f"ระเบียบวาระที่ {self.order} {self.heading}"
 
 
-class DirectiveQuerySet(models.QuerySet):
-    def open(self) -> DirectiveQuerySet:
-        """Directives still to be carried out (acknowledged or in progress)."""
-        return self.filter(status__in=Directive.OPEN_STATUSES)
-
-    def overdue(self, today: dt.date | None = None) -> DirectiveQuerySet:
-        """Open directives whose due date has passed."""
-        today = today or timezone.localdate()
-        return self.open().filter(due_date__lt=today)
-
-    def in_fiscal_year(self, year: int) -> DirectiveQuerySet:
-        """Directives given at meetings of a Buddhist-era fiscal year."""
-        return self.filter(meeting__fiscal_year=year)
-
-
-class Directive(models.Model):
-    class Priority(models.TextChoices):
-        NORMAL = "normal", _("ปกติ")
-        HIGH = "high", _("ด่วน")
-        URGENT = "urgent", _("ด่วนที่สุด")
-
-    class Status(models.TextChoices):
-        ACKNOWLEDGED = "acknowledged", _("รับทราบ")
-        IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
-        DONE = "done", _("ดำเนินการแล้ว")
-        CANCELLED = "cancelled", _("ยกเลิก")
-
-    OPEN_STATUSES = (Status.ACKNOWLEDGED, Status.IN_PROGRESS)
-
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="directives")
-    agenda_item = models.ForeignKey(
-        AgendaItem,
-        verbose_name=_("ระเบียบวาระ"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="directives",
-    )
-    order = models.PositiveIntegerField(_("ลำดับ"), default=0)
-    issued_by = models.ForeignKey(
-        Person, verbose_name=_("ผู้สั่งการ"), null=True, blank=True, on_delete=models.PROTECT, related_name="directives"
-    )
-    text = models.TextField(_("ข้อสั่งการ"))
-    programs = models.ManyToManyField(Program, verbose_name=_("โครงการ/งาน"), blank=True, related_name="directives")
-    communities = models.ManyToManyField(
-        "meetings.Community", verbose_name=_("หมู่บ้าน/ชุมชนที่เกี่ยวข้อง"), blank=True, related_name="directives"
-    )
-    responsible_offices = models.ManyToManyField(
-        Office, verbose_name=_("หน่วยงานรับผิดชอบ"), blank=True, related_name="directives"
-    )
-    due_date = models.DateField(_("กำหนดแล้วเสร็จ"), null=True, blank=True)
-    priority = models.CharField(_("ความเร่งด่วน"), max_length=10, choices=Priority.choices, default=Priority.NORMAL)
-    status = models.CharField(_("สถานะ"), max_length=15, choices=Status.choices, default=Status.ACKNOWLEDGED)
-    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
-
-    objects = DirectiveQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("ข้อสั่งการ")
-        verbose_name_plural = _("ข้อสั่งการ")
-        ordering = ["meeting", "order", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(text=""), name="directive_text_not_empty"),
-        ]
-
-    def __str__(self) -> str:
-        return self.text if len(self.text) <= 80 else f"{self.text[:80]}…"
-
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:directive_detail", args=[self.pk])
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.OPEN_STATUSES
-
-    def is_overdue(self, today: dt.date | None = None) -> bool:
-        return bool(self.is_open and self.due_date and self.due_date < (today or timezone.localdate()))
-
-    def clean(self) -> None:
-        if not (self.text or "").strip():
-            raise ValidationError({"text": _("กรุณากรอกข้อสั่งการ")})
-
-
-class DirectiveUpdate(models.Model):
-    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="updates")
-    office = models.ForeignKey(
-        Office, verbose_name=_("หน่วยงานที่รายงาน"), on_delete=models.PROTECT, related_name="directive_updates"
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ผู้รายงาน"), null=True, blank=True, on_delete=models.SET_NULL
-    )
-    reported_on = models.DateField(_("วันที่รายงาน"), default=timezone.localdate)
-    note = models.TextField(_("ความคืบหน้า"))
-    new_status = models.CharField(_("สถานะใหม่"), max_length=15, choices=Directive.Status.choices)
-    created_at = models.DateTimeField(_("บันทึกเมื่อ"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("รายงานความคืบหน้า")
-        verbose_name_plural = _("รายงานความคืบหน้า")
-        ordering = ["directive", "reported_on", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.directive_id}: {self.get_new_status_display()} ({thai.be_date(self.reported_on)})"
-
-
-# --- History (issue #7): who changed what and when ------------------------------------------
-# Registered here rather than as a `history` field on each model so the models above stay as the
-# other features wrote them. `Model.history` lists the versions; see meetings/history.py.
-from simple_history import register as _register_history  # noqa: E402
-
-_register_history(Meeting, m2m_fields=["programs"], app="meetings")
-_register_history(Attendance, app="meetings")
-_register_history(AgendaItem, app="meetings")
-_register_history(Directive, m2m_fields=["programs", "responsible_offices"], app="meetings")
-_register_history(DirectiveUpdate, app="meetings")
-
-# --- Programs as living records: communities, participation by fiscal year, OTOP groups -------------
-# Defined in meetings/programs/models.py; imported here so they belong to this app.
-from .programs.models import (  # noqa: E402, F401
-    Community,
-    District,
-    OtopRating,
-    OtopSales,
-    Participation,
-    ProducerGroup,
-)
-
-# --- Minutes lifecycle and edit history (staff recording, issue #3) ---------------------------------------
-
-
 class MeetingTransition(models.Model):
     """One step of the minutes lifecycle (draft → certified → published, or back), with who and when."""
 
@@ -511,11 +380,6 @@ class MeetingTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
-
-
-# Who certified and published the minutes, and when, is part of the record: history keeps the steps, so a
-# deleted meeting comes back with them (meetings/history.py).
-_register_history(MeetingTransition, app="meetings")
 
 
 class MeetingRevision(models.Model):
@@ -576,31 +440,10 @@ class MeetingSubmission(models.Model):
         return str(self.token)
 
 
-# --- Search index (issue #4): one row per word of a meeting or directive; see meetings/search.py ----------
-
-
-class SearchToken(models.Model):
-    """A word found in a meeting or directive, with how strongly it counts there.
-
-    A B-tree on (word, weight, day) answers a query word with an index range scan on SQLite and on
-    PostgreSQL alike, however many meetings there are; meetings/search.py keeps the rows current.
-    """
-
-    class Kind(models.IntegerChoices):
-        MEETING = 1, _("การประชุม")
-        DIRECTIVE = 2, _("ข้อสั่งการ")
-
-    word = models.CharField(max_length=64)
-    kind = models.PositiveSmallIntegerField(choices=Kind.choices)
-    object_id = models.BigIntegerField()
-    weight = models.PositiveIntegerField()
-    day = models.DateField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id", "word"], name="search_token_unique_per_record"),
-        ]
-        indexes = [models.Index(fields=["word", "-weight", "-day"], name="search_token_word_rank")]
-
-    def __str__(self) -> str:
-        return f"{self.word} ({self.get_kind_display()} {self.object_id})"
+# Who changed what and when (history/). Registered here rather than as a `history` field on each model, so
+# that the historical tables keep the names they were created with. Who certified and published the minutes,
+# and when, is part of the record: a deleted meeting comes back with its steps.
+register_history(Meeting, m2m_fields=["programs"], app="meetings")
+register_history(Attendance, app="meetings")
+register_history(AgendaItem, app="meetings")
+register_history(MeetingTransition, app="meetings")

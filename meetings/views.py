@@ -9,15 +9,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from directives.models import Directive
 from lamphun_portal import policy
+from meetings.models import Attendance, Meeting, MeetingSubmission, Office
 
 from . import forms, services
-from .models import AgendaItem, Attendance, Directive, Meeting, MeetingSubmission, MeetingTransition, Office
+from .queries import attendance_groups, whole_meeting
 
 PAGE_SIZE = 20
 
@@ -55,45 +56,19 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for_user(request.user, pk)
-    meeting = (
-        Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker")
-        .prefetch_related(
-            "programs",
-            Prefetch("attendances", Attendance.objects.select_related("person", "substitute_for")),
-            Prefetch("agenda_items", AgendaItem.objects.select_related("presenter")),
-            Prefetch(
-                "directives",
-                Directive.objects.select_related("issued_by", "agenda_item").prefetch_related(
-                    "programs", "responsible_offices"
-                ),
-            ),
-            Prefetch("transitions", MeetingTransition.objects.select_related("by")),
-        )
-        .get(pk=meeting.pk)
-    )
-    attendances = list(meeting.attendances.all())
-    presence = Attendance.Presence
+    meeting = whole_meeting(policy.get_meeting_for_user(request.user, pk).pk)
+    groups = attendance_groups(meeting.attendances.all())
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "minutes_title": minutes_title(meeting.title),
-            "present": [a for a in attendances if a.presence in (presence.PRESENT, presence.SUBSTITUTE)],
-            "absent": [a for a in attendances if a.presence == presence.ABSENT],
-            "invited": [a for a in attendances if a.presence == presence.INVITED],
+            "present": groups.present,
+            "absent": groups.absent,
+            "invited": groups.invited,
             "transitions": policy.allowed_transitions(request.user, meeting),
         },
     )
-
-
-def minutes_title(title: str) -> str:
-    """รายงานการประชุม… without saying ประชุม twice when the title already starts with it."""
-    for lead, prefix in (("การประชุม", "รายงาน"), ("ประชุม", "รายงานการ")):
-        if title.startswith(lead):
-            return prefix + title
-    return "รายงานการประชุม" + title
 
 
 def _form_choices(offices: Any) -> dict[str, forms.Choices]:
@@ -153,7 +128,7 @@ def _edit(request: HttpRequest, meeting: Meeting, offices: Any) -> HttpResponse:
         return _already_saved(request, submission.meeting if submission else None)
     if request.method == "POST" and forms.validate_together(**parts):
         try:
-            saved = services.save_meeting(**parts, user=request.user)
+            saved = services.save_meeting(**forms.submitted_meeting(**parts), user=request.user)
         except services.AlreadySubmittedError as submitted:
             return _already_saved(request, submitted.meeting)
         except services.StaleMeetingError as stale:

@@ -1,81 +1,23 @@
-"""The fiscal-year book laid out by several processes at once.
+"""The fiscal-year book as lamphun_portal.lib.pdf lays it out: how many processes, and where to cut it.
 
-WeasyPrint lays a document out in one Python thread: a 200-meeting book (about 800 pages) takes about
-a minute of one CPU. Every meeting of the book starts a new page and the directive table starts a new
-(landscape) page, so the body can be cut into parts that lay out into exactly the pages they take in
-the whole book. The parts are laid out in worker processes, without page numbers; then
-
-1. the cover and contents are laid out with the page numbers the parts' anchors landed on,
-2. pages that carry only the page number (the same @page rules) are laid out and laid over the
-   body's pages, so the numbers sit where the body's own would,
-3. the pages are put together with pikepdf, with the contents' links and the bookmarks (PDF outline)
-   rebuilt from what WeasyPrint reported for each part.
-
-The text of the result is the text of the book laid out in one piece (tests/reports/test_book_parallel.py
-compares the two page by page).
+Every meeting of the book starts a new page and the directive table starts a new (landscape) page, so
+the body can be cut between meetings into parts that lay out into exactly the pages they take in the
+whole book (lamphun_portal/lib/pdf/book.py does the layout and puts the parts together).
 """
 
 from __future__ import annotations
 
-import io
-import multiprocessing
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from typing import Any
 
-import pikepdf
 from django.conf import settings
 
 from lamphun_portal.lib import pdf
 
-from . import book_worker
 from .documents import BookHtml
 
 # Body parts are laid out without their page numbers (see page_numbers.html). A user stylesheet, hence
 # !important to win over the document's own @page rules.
 NO_PAGE_NUMBERS_CSS = "@page { @top-center { content: none !important; } }"
-# Points per CSS pixel: WeasyPrint reports positions in CSS pixels (96 per inch), PDF uses points (72).
-PT_PER_PX = 0.75
-# Parts per worker: smaller parts even out the workers' load; each part costs a stylesheet parse.
-PARTS_PER_WORKER = 3
-
-Progress = Callable[[int, str], None]
-
-
-@dataclass
-class LaidOutPart:
-    """What a worker sends back: a PDF of some pages, and where things are on them."""
-
-    content: bytes
-    sizes: list[tuple[float, float]]  # (width, height) of each page, CSS pixels
-    anchors: dict[str, tuple[int, float, float]]  # anchor -> (page index in the part, x, y)
-    bookmarks: list[tuple[int, str, int, float, float]]  # (level, label, page index, x, y)
-
-    @property
-    def pages(self) -> int:
-        return len(self.sizes)
-
-
-def lay_out(html: str, pdf_variant: str | None, extra_css: str = "") -> LaidOutPart:
-    """Lay ``html`` out and write it; runs in a worker process (or in this one)."""
-    document = pdf.render_document(html, pdf_variant=pdf_variant, extra_css=extra_css)
-    return _part(document, pdf.write_documents([document], pdf_variant=pdf_variant))
-
-
-def _part(document: Any, content: bytes) -> LaidOutPart:
-    anchors: dict[str, tuple[int, float, float]] = {}
-    bookmarks = []
-    for index, page in enumerate(document.pages):
-        for name, (x, y, *_corner) in page.anchors.items():
-            anchors.setdefault(name, (index, x, y))
-        bookmarks += [(level, label, index, x, y) for level, label, (x, y), _state in page.bookmarks]
-    return LaidOutPart(
-        content=content,
-        sizes=[(page.width, page.height) for page in document.pages],
-        anchors=anchors,
-        bookmarks=bookmarks,
-    )
 
 
 def workers_for(book: BookHtml) -> int:
@@ -99,149 +41,29 @@ def _split(book: BookHtml, parts: int) -> list[tuple[int, int]]:
     return [(first, last) for first, last in ranges if last > first]
 
 
+def _parts(book: BookHtml, parts: int) -> list[str]:
+    """The body in about ``parts`` parts of whole meetings, then the directive table on its own."""
+    bodies = [book.body_part(first, last, table=False) for first, last in _split(book, parts)]
+    bodies.append(book.body_part(len(book.meetings), len(book.meetings), table=True))
+    return bodies
+
+
+def source(book: BookHtml) -> pdf.BookSource:
+    """What lib/pdf needs to lay the book out, in one process or several."""
+    return pdf.BookSource(
+        front=book.front,
+        body=book.body,
+        body_css=book.body_css,
+        parts=lambda parts: _parts(book, parts),
+        page_numbers=book.page_numbers,
+        parts_css=NO_PAGE_NUMBERS_CSS,
+    )
+
+
 def render(
-    book: BookHtml, *, pdf_variant: str | None, metadata: dict[str, Any], progress: Progress
+    book: BookHtml, *, pdf_variant: str | None, metadata: dict[str, Any], progress: pdf.Progress
 ) -> tuple[bytes, int]:
     """The book's PDF and its page count, laid out by ``workers_for(book)`` processes."""
-    workers = workers_for(book)
-    ranges = _split(book, workers * PARTS_PER_WORKER)
-    bodies = [book.body_part(first, last, table=False) for first, last in ranges]
-    bodies.append(book.body_part(len(book.meetings), len(book.meetings), table=True))
-    context = multiprocessing.get_context("spawn")  # a clean process: the app server may run threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=book_worker.start) as pool:
-        futures = [pool.submit(book_worker.lay_out, html, pdf_variant, NO_PAGE_NUMBERS_CSS) for html in bodies]
-        # While the workers lay out the body: how many pages the cover and contents take.
-        front_pages = len(pdf.render_document(book.front(), pdf_variant=pdf_variant).pages)
-        parts: list[LaidOutPart] = []
-        numbers_jobs = []
-        for future in futures:
-            parts.append(future.result())
-            # Every part before this one is done: its first page number is known. Its number pages
-            # queue behind the parts still to lay out and keep the workers busy at the end.
-            numbers_jobs.append(_submit_page_numbers(pool, book, parts, front_pages, pdf_variant))
-            laid_out = sum(part.pages for part in parts)
-            progress(20 + round(55 * len(parts) / len(futures)), f"กำลังจัดหน้า หน้าที่ {front_pages + laid_out}")
-
-        progress(78, "กำลังใส่เลขหน้าในสารบัญ")
-        for _ in range(3):
-            front = pdf.render_document(
-                book.front({name: index + 1 for name, (index, _x, _y) in _anchors(parts, front_pages).items()}),
-                pdf_variant=pdf_variant,
-            )
-            if len(front.pages) == front_pages:
-                break
-            # The contents took another page: number the body again.
-            front_pages = len(front.pages)
-            numbers_jobs = [
-                _submit_page_numbers(pool, book, parts[: index + 1], front_pages, pdf_variant)
-                for index in range(len(parts))
-            ]
-        else:
-            raise RuntimeError("the contents of the book keep changing length")
-        numbers = [job.result() for job in numbers_jobs]
-
-    progress(85, "กำลังเขียนไฟล์ PDF")
-    # The contents' links point into the body: taken off the front (WeasyPrint would find no anchor for
-    # them there) and put back once the pages are together.
-    links = []
-    for index, page in enumerate(front.pages):
-        links += [(index, target, rectangle) for kind, target, rectangle, _box in page.links if kind == "internal"]
-        page.links = [link for link in page.links if link[0] != "internal"]
-    front_part = _part(front, pdf.write_documents([front], pdf_variant=pdf_variant, metadata=metadata))
-    content = _assemble(front_part, parts, numbers, links)
-    return content, front_part.pages + sum(part.pages for part in parts)
-
-
-def _offsets(parts: list[LaidOutPart], front_pages: int) -> list[int]:
-    """How many pages come before each part: the front's and those of the parts before it."""
-    offsets, before = [], front_pages
-    for part in parts:
-        offsets.append(before)
-        before += part.pages
-    return offsets
-
-
-def _anchors(parts: list[LaidOutPart], front_pages: int) -> dict[str, tuple[int, float, float]]:
-    """Each anchor of the body: (0-based page in the whole book, x, y); the first one wins, as in HTML."""
-    anchors: dict[str, tuple[int, float, float]] = {}
-    for part, offset in zip(parts, _offsets(parts, front_pages), strict=True):
-        for name, (index, x, y) in part.anchors.items():
-            anchors.setdefault(name, (offset + index, x, y))
-    return anchors
-
-
-def _submit_page_numbers(
-    pool: ProcessPoolExecutor, book: BookHtml, parts: list[LaidOutPart], front_pages: int, pdf_variant: str | None
-) -> Future:
-    """Lay out the number-only pages of the last of ``parts`` (the ones before it fix its first number)."""
-    first_page = _offsets(parts, front_pages)[-1] + 1
-    wide = [width > height for width, height in parts[-1].sizes]
-    return pool.submit(book_worker.lay_out, book.page_numbers(first_page, wide), pdf_variant)
-
-
-def _assemble(
-    front_part: LaidOutPart,
-    parts: list[LaidOutPart],
-    numbers: list[LaidOutPart],
-    links: list[tuple[int, str, tuple[float, float, float, float]]],
-) -> bytes:
-    """One PDF: the front (with its metadata), the body parts with the numbers over them, links, outline."""
-    book = pikepdf.Pdf.open(io.BytesIO(front_part.content))
-    sources = [pikepdf.Pdf.open(io.BytesIO(part.content)) for part in parts]
-    number_sources = [pikepdf.Pdf.open(io.BytesIO(part.content)) for part in numbers]
-    for source in sources:
-        book.pages.extend(source.pages)
-    body_pages = book.pages[front_part.pages :]
-    number_pages = [page for source in number_sources for page in source.pages]
-    for page, number in zip(body_pages, number_pages, strict=True):
-        page.add_overlay(number)
-
-    # Where each anchor and bookmark is in the whole book.
-    offsets = _offsets(parts, front_part.pages)
-    sizes = front_part.sizes + [size for part in parts for size in part.sizes]
-    anchors = {**_anchors(parts, front_part.pages), **front_part.anchors}
-    bookmarks = list(front_part.bookmarks) + [
-        (level, label, offset + index, x, y)
-        for part, offset in zip(parts, offsets, strict=True)
-        for level, label, index, x, y in part.bookmarks
-    ]
-
-    def destination(index: int, x: float, y: float) -> pikepdf.Array:
-        height = sizes[index][1]
-        return pikepdf.Array([book.pages[index].obj, pikepdf.Name.XYZ, x * PT_PER_PX, (height - y) * PT_PER_PX, 0])
-
-    # The contents' links, to the anchors in the body.
-    for index, target, (x1, y1, x2, y2) in links:
-        if target not in anchors:
-            continue
-        height = sizes[index][1]
-        annotation = book.make_indirect(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Annot,
-                Subtype=pikepdf.Name.Link,
-                Rect=[x1 * PT_PER_PX, (height - y2) * PT_PER_PX, x2 * PT_PER_PX, (height - y1) * PT_PER_PX],
-                Border=[0, 0, 0],
-                F=4,  # printable, as PDF/A asks
-                Dest=destination(*anchors[target]),
-            )
-        )
-        pdf_page = book.pages[index].obj
-        if pikepdf.Name.Annots not in pdf_page:
-            pdf_page.Annots = book.make_indirect(pikepdf.Array())
-        pdf_page.Annots.append(annotation)
-
-    with book.open_outline() as outline:
-        outline.root.clear()
-        stack: list[tuple[int, list]] = [(0, outline.root)]
-        for level, label, index, x, y in bookmarks:
-            while stack[-1][0] >= level:
-                stack.pop()
-            item = pikepdf.OutlineItem(label, destination=destination(index, x, y))
-            stack[-1][1].append(item)
-            stack.append((level, item.children))
-
-    output = io.BytesIO()
-    book.save(output, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    for source in sources + number_sources:
-        source.close()
-    return output.getvalue()
+    return pdf.lay_out_book(
+        source(book), workers=workers_for(book), pdf_variant=pdf_variant, metadata=metadata, progress=progress
+    )

@@ -2,7 +2,7 @@
 
 The layout follows the form of minutes in ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ: รายงานการประชุม<title>,
 ครั้งที่, เมื่อวันที่, ณ, ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม, เริ่มประชุมเวลา, the agenda (ระเบียบวาระ) with
-มติที่ประชุม, เลิกประชุมเวลา, ผู้จดรายงานการประชุม and ผู้ตรวจรายงานการประชุม. lamphun_portal/lib/pdf.py turns the
+มติที่ประชุม, เลิกประชุมเวลา, ผู้จดรายงานการประชุม and ผู้ตรวจรายงานการประชุม. lamphun_portal/lib/pdf turns the
 HTML into PDF; the print stylesheet is static/css/reports-print.css.
 """
 
@@ -13,14 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from pythainlp.util.date import thai_abbr_months, thai_full_months
 
+from directives.models import Directive
 from lamphun_portal.lib import thai
-from meetings.models import AgendaItem, Attendance, Directive, Meeting, Person
+from meetings.models import AgendaItem, Meeting, Person
+from meetings.queries import attendance_groups, whole_meetings
 
 # --------------------------------------------------------------------------------------------------
 # Options
@@ -54,7 +55,7 @@ class PrintOptions:
 # --------------------------------------------------------------------------------------------------
 
 _DIGIT = "[0-9๐-๙]"
-_MONTHS = "|".join(re.escape(month) for month in [*thai_full_months, *thai_abbr_months])
+_MONTHS = "|".join(re.escape(month) for names in thai.month_names() for month in names)
 # Dates (17 พฤศจิกายน 2563, 17 พ.ย. 63, 1 ตุลาคม พ.ศ. 2563), พ.ศ. 2564, times (10.00 น.) and
 # meeting numbers (ครั้งที่ 3/2563): a line break inside one makes it misread.
 _KEEP_TOGETHER = [
@@ -120,31 +121,9 @@ def thai_digits_html(html: str) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-def minutes_title(title: str) -> str:
-    """รายงานการประชุม<title>, without saying ประชุม twice (ประชุมเตรียมความพร้อม… → รายงานการประชุมเตรียมความพร้อม…)."""
-    title = (title or "").strip()
-    for prefix in ("การประชุม", "ประชุม"):
-        if title.startswith(prefix):
-            title = title[len(prefix) :].lstrip()
-            break
-    return f"รายงานการประชุม{title}"
-
-
 def meetings_for_print() -> QuerySet[Meeting]:
-    """Meetings with everything the minutes print, in a fixed number of queries."""
-    return Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker").prefetch_related(
-        Prefetch(
-            "attendances",
-            Attendance.objects.select_related("person", "substitute_for").order_by("order", "pk"),
-        ),
-        Prefetch("agenda_items", AgendaItem.objects.select_related("presenter").order_by("order")),
-        Prefetch(
-            "directives",
-            Directive.objects.select_related("issued_by")
-            .prefetch_related("responsible_offices")
-            .order_by("order", "pk"),
-        ),
-    )
+    """Meetings with everything the minutes print (meetings/queries.py: the one loader of a whole meeting)."""
+    return whole_meetings()
 
 
 @dataclass
@@ -158,9 +137,7 @@ class AgendaSection:
 def minutes_context(meeting: Meeting) -> dict[str, object]:
     """What _minutes.html prints for ``meeting`` (loaded with meetings_for_print())."""
     attendances = list(meeting.attendances.all())
-    present = [a for a in attendances if a.presence in (Attendance.Presence.PRESENT, Attendance.Presence.SUBSTITUTE)]
-    absent = [a for a in attendances if a.presence == Attendance.Presence.ABSENT]
-    invited = [a for a in attendances if a.presence == Attendance.Presence.INVITED]
+    groups = attendance_groups(attendances)
     sections = {
         item.pk: AgendaSection(item, paragraphs(item.discussion), paragraphs(item.resolution))
         for item in meeting.agenda_items.all()
@@ -176,10 +153,10 @@ def minutes_context(meeting: Meeting) -> dict[str, object]:
     people.update(d.issued_by for d in meeting.directives.all())
     return {
         "meeting": meeting,
-        "heading": minutes_title(meeting.title),
-        "present": present,
-        "absent": absent,
-        "invited": invited,
+        "heading": meeting.minutes_title,
+        "present": groups.present,
+        "absent": groups.absent,
+        "invited": groups.invited,
         "agenda": list(sections.values()),
         "other_directives": other_directives,
         "summary": paragraphs(meeting.summary),
@@ -201,7 +178,7 @@ def _finish(html: str, options: PrintOptions) -> str:
 
 def render_minutes_html(meeting: Meeting, options: PrintOptions) -> str:
     """The print HTML of one meeting's minutes (``meeting`` loaded with meetings_for_print())."""
-    context = {**_document_context(options, minutes_title(meeting.title)), **minutes_context(meeting)}
+    context = {**_document_context(options, meeting.minutes_title), **minutes_context(meeting)}
     return _finish(render_to_string("reports/pdf/minutes.html", context), options)
 
 
@@ -211,7 +188,7 @@ def minutes_metadata(meeting: Meeting) -> dict[str, str]:
         part for part in (meeting.number_label, f"เมื่อวันที่ {thai.be_date(meeting.starts_at)}", meeting.venue) if part
     )
     return {
-        "title": minutes_title(meeting.title),
+        "title": meeting.minutes_title,
         "author": meeting.organizer.name,
         "subject": subject,
         "keywords": ["รายงานการประชุม", meeting.organizer.short_name or meeting.organizer.name],

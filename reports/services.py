@@ -8,16 +8,13 @@ part). See RenderedPdf for why the cache key is a digest and not the meeting ver
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import weasyprint
 from django.contrib.staticfiles import finders
 from django.db import IntegrityError, transaction
 
@@ -44,9 +41,8 @@ _PRINT_STYLESHEETS = ("css/pdf-fonts.css", "css/reports-print.css")
 
 @lru_cache(maxsize=1)
 def renderer_fingerprint() -> str:
-    """Digest of what shapes a PDF besides its HTML: stylesheets, lib/pdf.py and WeasyPrint."""
-    digest = hashlib.sha256(weasyprint.__version__.encode())
-    digest.update(Path(pdf.__file__).read_bytes())
+    """Digest of what shapes a PDF besides its HTML: stylesheets, lib/pdf's code, the libraries, the book's cuts."""
+    digest = hashlib.sha256(pdf.renderer_digest().encode())
     digest.update(Path(parallel_book.__file__).read_bytes())
     for name in _PRINT_STYLESHEETS:
         digest.update(Path(finders.find(name)).read_bytes())
@@ -121,98 +117,46 @@ def cached_pdf(prepared: PreparedPdf) -> RenderedPdf | None:
 # Rendering with progress
 # --------------------------------------------------------------------------------------------------
 
-_PAGE_STEP = re.compile(r"Step 5 - Creating layout - Page (\d+)")
-_STEPS = {
-    "Step 1": (16, "กำลังอ่านเอกสาร"),
-    "Step 2": (17, "กำลังอ่านรูปแบบเอกสาร"),
-    "Step 3": (18, "กำลังจัดรูปแบบ"),
-    "Step 4": (20, "กำลังเตรียมจัดหน้า"),
-    "Step 6": (85, "กำลังเขียนไฟล์ PDF"),
-    "Step 7": (95, "กำลังใส่ข้อมูลเอกสาร"),
-}
 
-
-class _ProgressHandler(logging.Handler):
-    """Turns WeasyPrint's progress log (weasyprint.progress) of this thread into Progress calls."""
+class _ProgressSteps:
+    """Turns the renderer's steps (pages laid out, stages) into the export's percent and Thai stage."""
 
     def __init__(self, progress: Progress | None, estimated_pages: int) -> None:
-        super().__init__(logging.INFO)
-        self.progress = progress or (lambda percent, stage: None)
+        self.progress = progress
         self.estimated_pages = estimated_pages
-        self.thread = threading.get_ident()
-        self.pages = 0  # the last page laid out: the page count once rendering is done
-        self.first_pass_pages = 0
-        self.repagination = 0
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread != self.thread:
-            return  # another thread's render
-        message = record.getMessage()
-        page = _PAGE_STEP.match(message)
-        if page:
-            number = self.pages = int(page.group(1))
-            if not self.repagination:
-                self.progress(20 + round(55 * min(number / self.estimated_pages, 1)), f"กำลังจัดหน้า หน้าที่ {number}")
-            else:
-                # Contents with page numbers (target-counter) make WeasyPrint lay the pages out again.
-                share = min(number / max(self.first_pass_pages, 1), 1)
-                self.progress(75 + round(9 * share), f"กำลังใส่เลขหน้าในสารบัญ หน้าที่ {number}/{self.first_pass_pages}")
-        elif "Repagination" in message:
-            self.repagination += 1
-            self.first_pass_pages = self.first_pass_pages or self.pages
-        elif message[:6] in _STEPS:
-            self.progress(*_STEPS[message[:6]])
-
-
-def _no_progress(percent: int, stage: str) -> None:
-    pass
+    def __call__(self, step: pdf.Step) -> None:
+        if self.progress is None:
+            return
+        if step.stage is pdf.Stage.READING:
+            self.progress(16, "กำลังอ่านเอกสาร")
+        elif step.stage is pdf.Stage.STYLING:
+            self.progress(18, "กำลังจัดรูปแบบ")
+        elif step.stage is pdf.Stage.LAYOUT:
+            # The renderer knows its share only for a book laid out in parts; else the estimate.
+            share = step.fraction if step.fraction is not None else step.pages / self.estimated_pages
+            self.progress(20 + round(55 * min(share, 1)), f"กำลังจัดหน้า หน้าที่ {step.pages}")
+        elif step.stage is pdf.Stage.REPAGINATION:
+            # Page-based counters make WeasyPrint lay the pages out again.
+            self.progress(75 + round(4 * (step.fraction or 0)), f"กำลังจัดหน้าอีกรอบ หน้าที่ {step.pages}")
+        elif step.stage is pdf.Stage.NUMBERING:
+            self.progress(80, "กำลังใส่เลขหน้าในสารบัญ")
+        elif step.stage is pdf.Stage.WRITING:
+            self.progress(85, "กำลังเขียนไฟล์ PDF")
 
 
 def _render(prepared: PreparedPdf, progress: Progress | None) -> tuple[bytes, int]:
     """The PDF and its page count."""
     variant = prepared.options.pdf_variant
-    if prepared.book is not None and parallel_book.workers_for(prepared.book) > 1:
-        # Laid out by worker processes; progress is reported per part, not from WeasyPrint's log.
-        return parallel_book.render(
-            prepared.book, pdf_variant=variant, metadata=prepared.metadata, progress=progress or _no_progress
-        )
-    logger = logging.getLogger("weasyprint.progress")
-    # WeasyPrint logs progress at INFO; the portal's LOGGING keeps "weasyprint" at ERROR for output.
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    handler = _ProgressHandler(progress, prepared.estimated_pages)
-    logger.addHandler(handler)
-    try:
-        if prepared.book is None:
-            parts = [pdf.render_document(prepared.html, pdf_variant=variant)]
-        else:
-            parts = _lay_out_book(prepared.book, variant, handler)
-        if progress:
-            progress(85, "กำลังเขียนไฟล์ PDF")
-        content = pdf.write_documents(parts, pdf_variant=variant, metadata=prepared.metadata)
-        return content, sum(len(part.pages) for part in parts)
-    finally:
-        logger.removeHandler(handler)
-
-
-def _lay_out_book(book: documents.BookHtml, variant: str | None, handler: _ProgressHandler) -> list:
-    """Front (cover, contents) and body laid out separately, the contents numbered from the body's anchors."""
-    front = pdf.render_document(book.front(), pdf_variant=variant)
-    for _ in range(3):
-        first_body_page = len(front.pages) + 1
-        handler.progress(20, "กำลังจัดหน้ารายงานการประชุม")
-        body = pdf.render_document(book.body, pdf_variant=variant, extra_css=book.body_css(first_body_page))
-        pages = {
-            anchor: first_body_page + index
-            for index, page in reversed(list(enumerate(body.pages)))
-            for anchor in page.anchors
-        }
-        handler.progress(80, "กำลังใส่เลขหน้าในสารบัญ")
-        numbered = pdf.render_document(book.front(pages), pdf_variant=variant)
-        if len(numbered.pages) == len(front.pages):
-            return [numbered, body]
-        front = numbered  # the contents took another page: number the body again
-    raise RuntimeError("the contents of the book keep changing length")
+    steps = _ProgressSteps(progress, prepared.estimated_pages)
+    if prepared.book is not None:
+        return parallel_book.render(prepared.book, pdf_variant=variant, metadata=prepared.metadata, progress=steps)
+    with pdf.collector_paused():  # minutes are short; see collector_paused
+        document = pdf.render_document(prepared.html, pdf_variant=variant, progress=steps)
+        content = pdf.write_documents([document], pdf_variant=variant, metadata=prepared.metadata, progress=steps)
+        pages = len(document.pages)
+        del document  # freed before the collector is back
+    return content, pages
 
 
 def render_and_store(*, prepared: PreparedPdf, progress: Progress | None = None) -> RenderedPdf:

@@ -74,6 +74,43 @@ def _no_export_worker_thread(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _commits_as_in_production(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work done after a transaction commits (transaction.on_commit: the search index, queued background
+    work) runs in tests when it would run in production.
+
+    A test runs inside a transaction that is never committed, so Django would never run those callbacks.
+    Here they run when the portal's own outermost transaction ends well, or at once when the portal opened
+    none (autocommit), exactly as on a real database. A transaction that fails still drops them.
+    """
+    from django.db import transaction
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    on_commit = BaseDatabaseWrapper.on_commit
+    atomic_exit = transaction.Atomic.__exit__
+
+    def only_the_tests_transactions(connection: Any) -> bool:
+        return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+    def on_commit_as_in_production(self: Any, func: Any, robust: bool = False) -> None:
+        if self.in_atomic_block and only_the_tests_transactions(self):
+            func()
+            return
+        on_commit(self, func, robust)
+
+    def exit_as_in_production(self: Any, exc_type: Any, exc_value: Any, traceback: Any) -> Any:
+        result = atomic_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if not self._from_testcase and connection.in_atomic_block and only_the_tests_transactions(connection):
+            callbacks, connection.run_on_commit = connection.run_on_commit, []
+            for _savepoints, func, _robust in callbacks:
+                func()
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit_as_in_production)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_as_in_production)
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Uploaded files (meeting photos) go to a temporary folder, never into the working tree."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")

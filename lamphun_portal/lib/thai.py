@@ -297,11 +297,24 @@ def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Thai given names as pythainlp ships them (no download)."""
-    from pythainlp.corpus import thai_female_names, thai_male_names
+def male_given_names() -> frozenset[str]:
+    """Thai men's given names as pythainlp ships them (no download)."""
+    from pythainlp.corpus import thai_male_names
 
-    return frozenset(thai_male_names()) | frozenset(thai_female_names())
+    return frozenset(thai_male_names())
+
+
+@lru_cache(maxsize=1)
+def female_given_names() -> frozenset[str]:
+    """Thai women's given names as pythainlp ships them (no download)."""
+    from pythainlp.corpus import thai_female_names
+
+    return frozenset(thai_female_names())
+
+
+def given_names() -> frozenset[str]:
+    """Thai given names, men's and women's."""
+    return male_given_names() | female_given_names()
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, Office, Person, Program
+from directives.models import Directive, DirectiveUpdate
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
+from programs.models import Program
+
 from . import data
 from .program_loader import load_program_records
 

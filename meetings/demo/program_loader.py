@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..models import Community, Directive, OtopRating, OtopSales, Participation, ProducerGroup, Program
+from directives.models import Directive
+from programs.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
+
 from . import programs as data
 
 Key = tuple[str, str, int]

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from meetings.models import Attendance, Directive, Meeting
+from directives.models import Directive
+from meetings.models import Attendance, Meeting
 from tests.e2e.helpers import log_in, screenshot, serious_violations
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

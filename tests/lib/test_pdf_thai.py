@@ -9,10 +9,13 @@ from __future__ import annotations
 import difflib
 import html
 import io
+import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from weasyprint.draw import text as weasyprint_text
 from weasyprint.layout import inline as weasyprint_inline
 
 from lamphun_portal.lib import pdf
+from lamphun_portal.lib.pdf import speedups, thai_text, upstream
 
 DATA = Path(__file__).parent / "data"
 # A news item of the office (พช.ลำพูน, 17 November 2563), about 3,300 Thai characters.
@@ -112,12 +116,12 @@ def font_names(pdf_bytes: bytes) -> set[str]:
 
 
 def test_weasyprint_is_the_version_the_patches_copy() -> None:
-    """Fails when WeasyPrint is upgraded: port the [lamphun] changes in lib/pdf.py, then the digests."""
-    assert weasyprint.__version__ == pdf.SUPPORTED_WEASYPRINT_VERSION == "70.0"
-    upstream_draw = pdf._UPSTREAM_DRAW_FIRST_LINE
-    assert pdf._source_digest(upstream_draw) == pdf.UPSTREAM_DRAW_FIRST_LINE_SHA256
-    upstream_justify = (weasyprint_inline.text_align, pdf._UPSTREAM_JUSTIFY_LINE)
-    assert pdf._source_digest(*upstream_justify) == pdf.UPSTREAM_JUSTIFY_SHA256
+    """Fails when WeasyPrint is upgraded: port the [lamphun] changes in lib/pdf/thai_text.py, then the digests."""
+    assert weasyprint.__version__ == upstream.SUPPORTED_WEASYPRINT_VERSION == "70.0"
+    upstream_draw = thai_text._UPSTREAM_DRAW_FIRST_LINE
+    assert upstream.source_digest(upstream_draw) == thai_text.UPSTREAM_DRAW_FIRST_LINE_SHA256
+    upstream_justify = (weasyprint_inline.text_align, thai_text._UPSTREAM_JUSTIFY_LINE)
+    assert upstream.source_digest(*upstream_justify) == thai_text.UPSTREAM_JUSTIFY_SHA256
     # What the patched code calls on WeasyPrint's and pydyf's objects.
     assert callable(weasyprint.pdf.stream.Stream.begin_marked_content)
     assert callable(weasyprint.pdf.stream.Stream.end_marked_content)
@@ -125,11 +129,70 @@ def test_weasyprint_is_the_version_the_patches_copy() -> None:
 
 
 def test_patches_are_installed_once() -> None:
-    pdf.install_weasyprint_patches()
-    pdf.install_weasyprint_patches()
-    assert weasyprint_text.draw_first_line is pdf._draw_first_line_with_actual_text
-    assert weasyprint_inline.justify_line is pdf._justify_line_unless_thai
-    assert pdf.thai_text_fix_installed()
+    thai_text.install()
+    thai_text.install()
+    assert weasyprint_text.draw_first_line is thai_text._draw_first_line_with_actual_text
+    assert weasyprint_inline.justify_line is thai_text._justify_line_unless_thai
+    assert thai_text.installed()
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a new Python process with the portal's settings (nothing imported or patched yet)."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "lamphun_portal.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_patches_are_installed_by_the_first_render_not_by_the_import() -> None:
+    result = _python(
+        """
+        import django
+        django.setup()
+        import weasyprint
+        from weasyprint import css, layout
+        from weasyprint.draw import text
+        upstream = (text.draw_first_line, layout.make_all_pages, css.CSS)
+        from lamphun_portal.lib import pdf
+        from lamphun_portal.lib.pdf import thai_text
+        assert (text.draw_first_line, layout.make_all_pages, css.CSS) == upstream, "patched at import"
+        assert css.CSS is weasyprint.CSS and not thai_text.installed()
+        pdf.render_pdf("<p>ลำพูน</p>")
+        assert thai_text.installed(), "not patched by the first render"
+        assert layout.make_all_pages is not upstream[1] and css.CSS is not upstream[2]
+        print("ok")
+        """
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_another_weasyprint_breaks_rendering_with_a_clear_error_not_the_import() -> None:
+    result = _python(
+        """
+        import weasyprint
+        weasyprint.__version__ = "71.0"
+        import django
+        django.setup()
+        import reports.views  # a page that imports lib/pdf (through reports.services)
+        from lamphun_portal.lib import pdf
+        try:
+            pdf.render_pdf("<p>ลำพูน</p>")
+        except pdf.WeasyPrintMismatch as error:
+            print(error)
+        try:
+            pdf.render_pdf("<p>ลำพูน</p>")  # every export fails the same way, not only the first
+        except pdf.WeasyPrintMismatch as error:
+            print(error)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2 and lines[0] == lines[1]
+    assert "PDF export unavailable" in lines[0] and "70.0" in lines[0] and "71.0" in lines[0]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -145,7 +208,7 @@ def test_seed_text_round_trips_exactly(tmp_path: Path) -> None:
 
 def test_seed_text_is_wrong_without_the_fix(tmp_path: Path) -> None:
     """The measurement the fix is judged by: stock WeasyPrint garbles SARA AM and tone marks."""
-    with pdf.thai_text_fix_disabled():
+    with thai_text.disabled():
         pdf_bytes = pdf.render_pdf(document(SEED))
     count, _ = differing_characters(SEED, extract(pdf_bytes, tmp_path))
     assert count > 100
@@ -284,7 +347,7 @@ def test_rendering_is_identical_with_and_without_the_fix(tmp_path: Path) -> None
         + "".join(f"<p>{html.escape(line)}</p>" for line in SEED.splitlines() if line.strip())
     )
     source = document("", css).replace("<body></body>", f"<body>{body}</body>")
-    with pdf.thai_text_fix_disabled():
+    with thai_text.disabled():
         stock = pdf.render_pdf(source)
     fixed = pdf.render_pdf(source)
     assert b"ActualText" not in stock
@@ -306,6 +369,56 @@ def test_thai_lines_are_not_stretched_by_justification(tmp_path: Path) -> None:
     justified = rasterise(pdf.render_pdf(document(english, "p { text-align: justify }")), tmp_path / "ej")
     start = rasterise(pdf.render_pdf(document(english, "p { text-align: start }")), tmp_path / "es")
     assert justified != start
+
+
+# --------------------------------------------------------------------------------------------------
+# (f) What the renderer prepares once and reuses changes nothing; progress comes from the renderer
+# --------------------------------------------------------------------------------------------------
+
+
+def pdf_parts(pdf_bytes: bytes) -> tuple[list[bytes], list[bytes]]:
+    """Each page's content stream and each font's ToUnicode map: what is drawn and what reads back."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as document_pdf:
+        contents = [page.Contents.read_bytes() for page in document_pdf.pages]
+        fonts = document_pdf.pages[0].Resources.Font.values()
+        return contents, sorted(font.ToUnicode.read_bytes() for font in fonts)
+
+
+def test_reused_fonts_stylesheets_and_layouts_change_nothing() -> None:
+    """Renders reusing the thread's fonts, parsed stylesheets and line layouts give the same pages."""
+    css = (
+        "@page { @top-center { content: counter(page); font-family: Sarabun } } .j { text-align: justify }"
+        " td { padding: 0 4pt } .nowrap { white-space: nowrap }"
+    )
+    rows = "".join(
+        f"<tr><td>{number}.</td><td><span class='nowrap'>{html.escape(line[:30])}</span></td>"
+        f"<td>{html.escape(line[30:90])}</td></tr>"
+        for number, line in enumerate(HARD.splitlines(), start=1)
+    )
+    body = (
+        f"<table>{rows}</table>"
+        + "<p class='j'>Justified English text keeps being justified by WeasyPrint. " * 3
+        + "</p>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in SEED.splitlines() if line.strip())
+    )
+    source = document("", css).replace("<body></body>", f"<body>{body}</body>")
+    with speedups.disabled():
+        plain = pdf.render_pdf(source)
+    first, again = pdf.render_pdf(source), pdf.render_pdf(source)
+    plain_contents, plain_fonts = pdf_parts(plain)
+    assert len(plain_contents) >= 3
+    assert pdf_parts(first) == pdf_parts(again) == (plain_contents, plain_fonts)
+
+
+def test_progress_reports_stages_and_pages_in_order() -> None:
+    steps: list[pdf.Step] = []
+    pdf_bytes = pdf.render_pdf(document(SEED + "\n" + SEED), progress=steps.append)
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as document_pdf:
+        pages = len(document_pdf.pages)
+    stages = [step.stage for step in steps]
+    assert stages[:2] == [pdf.Stage.READING, pdf.Stage.STYLING] and stages[-1] is pdf.Stage.WRITING
+    assert [step.pages for step in steps if step.stage is pdf.Stage.LAYOUT] == list(range(1, pages + 1))
+    assert pages >= 2
 
 
 # --------------------------------------------------------------------------------------------------

@@ -18,8 +18,18 @@ def test_admin_shows_seed_meeting_with_headcount_and_directives(personas, demo: 
 
 def test_every_model_admin_changelist_works_with_search(personas, demo: Meeting) -> None:
     client = personas.client_for(personas.admin)
-    for model in ["office", "person", "program", "meeting", "attendance", "agendaitem", "directive", "directiveupdate"]:
-        response = client.get(reverse(f"admin:meetings_{model}_changelist"), {"q": "ลำพูน"})
+    models = [
+        "meetings_office",
+        "meetings_person",
+        "programs_program",
+        "meetings_meeting",
+        "meetings_attendance",
+        "meetings_agendaitem",
+        "directives_directive",
+        "directives_directiveupdate",
+    ]
+    for model in models:
+        response = client.get(reverse(f"admin:{model}_changelist"), {"q": "ลำพูน"})
         assert response.status_code == 200, model
 
 

@@ -4,8 +4,9 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
+from directives.models import Directive
 from meetings.demo import data
-from meetings.models import Directive, Meeting
+from meetings.models import Meeting
 
 BKK = timezone.get_default_timezone()
 

@@ -10,8 +10,9 @@ from django.contrib.messages import get_messages
 from django.test import RequestFactory
 from django.urls import reverse
 
+from directives.models import Directive
 from meetings import forms, services
-from meetings.models import Attendance, Directive, Meeting, MeetingRevision, Office, Person
+from meetings.models import Attendance, Meeting, MeetingRevision, Office, Person
 from meetings.views import _bound_forms
 from tests.conftest import Personas
 from tests.meetings.meeting_post import existing_rows, meeting_post, person
@@ -187,7 +188,7 @@ def test_a_save_that_fails_half_way_stores_nothing(personas: Personas, provincia
     parts["directives"].forms[1].instance.text = ""  # passes the form, refused when the row is saved
     before = (Meeting.objects.count(), Attendance.objects.count(), MeetingRevision.objects.count())
     with pytest.raises(services.ValidationError):
-        services.save_meeting(**parts, user=personas.staff)
+        services.save_meeting(**forms.submitted_meeting(**parts), user=personas.staff)
     assert (Meeting.objects.count(), Attendance.objects.count(), MeetingRevision.objects.count()) == before
 
 
@@ -354,9 +355,9 @@ def test_a_second_send_racing_the_first_still_makes_one_meeting(personas: Person
         assert forms.validate_together(**parts)
         sends.append(parts)
     before = Meeting.objects.count()
-    saved = services.save_meeting(**sends[0], user=personas.staff)
+    saved = services.save_meeting(**forms.submitted_meeting(**sends[0]), user=personas.staff)
     with pytest.raises(services.AlreadySubmittedError) as refused:
-        services.save_meeting(**sends[1], user=personas.staff)
+        services.save_meeting(**forms.submitted_meeting(**sends[1]), user=personas.staff)
     assert refused.value.meeting == saved
     assert Meeting.objects.count() == before + 1
 

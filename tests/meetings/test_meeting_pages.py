@@ -175,7 +175,7 @@ def test_auth_pages_are_thai(personas: Personas) -> None:
     ],
 )
 def test_minutes_heading_says_prachum_once(title: str, heading: str) -> None:
-    from meetings.views import minutes_title
+    from meetings.models import minutes_title
 
     assert minutes_title(title) == heading
 

@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attendance, Directive, Meeting, Office, Person
+from directives.models import Directive
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 
 BKK = timezone.get_default_timezone()
 

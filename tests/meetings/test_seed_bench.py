@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from meetings import search
-from meetings.models import Attendance, Directive, DirectiveUpdate, Meeting, Person, SearchToken
+from directives.models import Directive, DirectiveUpdate
+from meetings.models import Attendance, Meeting, Person
+from search.models import SearchToken
+from search.query import rank
 
 pytestmark = pytest.mark.django_db
 
@@ -49,9 +51,9 @@ def test_seeded_index_is_what_saving_each_record_would_write() -> None:
     call_command("reindex")  # index_meetings / index_directives: the code the save signals run
     assert _index() == seeded
     # Found through the index like any saved record: a village, a program word inside a compound.
-    assert search.rank("บ้านแม่ตืน").hits or search.rank("ชุมชน").hits
+    assert rank("บ้านแม่ตืน").hits or rank("ชุมชน").hits
     every_directive = set(Directive.objects.values_list("pk", flat=True))
-    found = {hit.object_id for hit in search.rank("ให้", kinds=(SearchToken.Kind.DIRECTIVE,)).hits}
+    found = {hit.object_id for hit in rank("ให้", kinds=(SearchToken.Kind.DIRECTIVE,)).hits}
     assert found <= every_directive
 
 

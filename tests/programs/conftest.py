@@ -11,8 +11,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from meetings import roles
-from meetings.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
+from lamphun_portal import roles
+from programs.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
 
 
 @dataclass

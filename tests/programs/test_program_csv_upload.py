@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from meetings.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
+from programs.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
 from tests.conftest import Personas
 
 HEADER = "อำเภอ,ตำบล,หมู่ที่,ชื่อหมู่บ้าน,ครัวเรือน,แปลง,พื้นที่ (ไร่),สถานะ,หมายเหตุ\n"

@@ -8,7 +8,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Community, Directive, Meeting, Participation, Program
+from directives.models import Directive
+from meetings.models import Meeting
+from programs.models import Community, Participation, Program
 from tests.conftest import Personas
 
 READERS = ["staff", "district_staff", "official", "admin"]
@@ -179,8 +181,8 @@ def test_pages_do_not_query_per_row(personas: Personas) -> None:
 def test_admin_keeps_the_village_register(personas: Personas) -> None:
     client = personas.client_for(personas.admin)
     for model in ["community", "participation", "producergroup"]:
-        response = client.get(reverse(f"admin:meetings_{model}_changelist"), {"q": "ทากาศ"})
+        response = client.get(reverse(f"admin:programs_{model}_changelist"), {"q": "ทากาศ"})
         assert response.status_code == 200, model
     group = Community.objects.get(name="บ้านห้วยต้มใหม่").producer_groups.get()
-    page = client.get(reverse("admin:meetings_producergroup_change", args=[group.pk])).content.decode()
+    page = client.get(reverse("admin:programs_producergroup_change", args=[group.pk])).content.decode()
     assert 'value="1248500.00"' in page

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from meetings.programs.summary import program_summary, program_years
+from programs.summary import program_summary, program_years
 
 
 def _row(summary, district: str):  # noqa: ANN001, ANN202 - test helper

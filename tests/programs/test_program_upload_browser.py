@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from meetings.models import Community, Participation
+from programs.models import Community, Participation
 from tests.conftest import PASSWORD, Personas
 
 pytestmark = pytest.mark.e2e

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from lamphun_portal.lib import thai
-from meetings.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
-from meetings.programs.forms import ParticipationForm
+from programs.forms import ParticipationForm
+from programs.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
 
 
 def _messages(error: ValidationError) -> dict[str, list[str]]:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from report_pdf_text import page_number, pages_text, squash
 
-from meetings.models import Directive, Meeting
-from reports import documents, services
+from directives.models import Directive
+from meetings.models import Meeting, minutes_title
+from reports import services
 from reports.documents import PrintOptions
 
 
@@ -38,7 +39,7 @@ def test_cover_and_contents_with_correct_page_numbers(demo: Meeting, book_pages:
     assert len(listed_pages) == len(meetings) + 1  # and the directive table
     for meeting, listed in zip(meetings, listed_pages, strict=False):
         assert squash(meeting.title) in contents
-        heading = squash(documents.minutes_title(meeting.title))
+        heading = squash(minutes_title(meeting.title))
         printed = next(number for number, page in enumerate(book_pages, start=1) if heading in squash(page))
         assert listed == printed, meeting.title
         assert page_number(book_pages[printed - 1]) == str(printed)
@@ -77,4 +78,4 @@ def test_a_meeting_with_a_four_digit_id_is_numbered_in_the_contents(demo: Meetin
     pages = pages_text(bytes(rendered.content), tmp_path)
     entry = next(line for line in pages[1].splitlines() if squash(later.title) in squash(line))
     listed = int(re.findall(r"(\d+)\s*$", entry)[0])
-    assert squash(documents.minutes_title(later.title)) in squash(pages[listed - 1])
+    assert squash(minutes_title(later.title)) in squash(pages[listed - 1])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from meetings.models import AgendaItem, Attendance, Directive, DirectiveUpdate, Meeting, Person
+from directives.models import Directive, DirectiveUpdate
+from meetings.models import AgendaItem, Attendance, Meeting, Person
 
 # Each payload sets window.__xss if a browser ever runs it; MARKERS must never reach a page unescaped.
 PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">\'"><svg onload=window.__xss=3>'

@@ -16,8 +16,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from directives.models import Directive
 from lamphun_portal.lib.spreadsheet import neutralise
-from meetings.models import Directive, Meeting, Office, Person, Program
+from meetings.models import Meeting, Office, Person
+from programs.models import Program
 from tests.conftest import Personas
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +39,7 @@ HOSTILE = [
 
 
 def _export(personas: Personas) -> list[list[str]]:
-    response = personas.client_for(personas.official).get(reverse("meetings:directive_export"))
+    response = personas.client_for(personas.official).get(reverse("directives:export"))
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))

@@ -13,8 +13,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from directives.models import DirectiveUpdate
 from lamphun_portal import policy
-from meetings.models import DirectiveUpdate, Meeting
+from meetings.models import Meeting
 from tests.conftest import Personas
 from tests.permissions_matrix import Record, World
 
@@ -34,19 +35,19 @@ def _text(response: object) -> str:
 def test_the_meeting_page_refuses_and_so_does_every_other_door(personas: Personas, draft: Record) -> None:
     client = personas.client_for(personas.district_staff)
     assert client.get(reverse("meetings:detail", args=[draft.meeting_id])).status_code == 403
-    assert client.get(reverse("meetings:directive_detail", args=[draft.directive_id])).status_code == 403
-    assert client.get(reverse("meetings:directive_history", args=[draft.directive_id])).status_code == 403
+    assert client.get(reverse("directives:detail", args=[draft.directive_id])).status_code == 403
+    assert client.get(reverse("history:directive", args=[draft.directive_id])).status_code == 403
     assert client.get(reverse("news:staff_photo", args=[draft.photo_id])).status_code == 403
 
 
 @pytest.mark.parametrize(
     "page",
     [
-        ("meetings:directive_list", {}),
-        ("meetings:directive_list", {"overdue": "on"}),
-        ("meetings:directive_export", {}),
-        ("meetings:search", {"q": "ทดสอบสิทธิ์"}),
-        ("meetings:carried_forward", {}),
+        ("directives:list", {}),
+        ("directives:list", {"overdue": "on"}),
+        ("directives:export", {}),
+        ("search:results", {"q": "ทดสอบสิทธิ์"}),
+        ("directives:carried_forward", {}),
         ("programs:detail", {}),
         ("programs:community", {}),
         ("home", {}),
@@ -56,14 +57,14 @@ def test_the_meeting_page_refuses_and_so_does_every_other_door(personas: Persona
 def test_lists_leave_the_draft_out(personas: Personas, draft: Record, page: tuple[str, dict[str, str]]) -> None:
     name, query = page
     args = {"programs:detail": ["khok-nong-na"], "programs:community": [_village(draft)]}.get(name, [])
-    if name == "meetings:carried_forward":
+    if name == "directives:carried_forward":
         query = {"office": draft.organizer_id}
     response = personas.client_for(personas.district_staff).get(reverse(name, args=args), query)
     assert response.status_code == 200
     body = _text(response)
     assert draft.marker not in body
     assert reverse("meetings:detail", args=[draft.meeting_id]) not in body
-    assert reverse("meetings:directive_detail", args=[draft.directive_id]) not in body
+    assert reverse("directives:detail", args=[draft.directive_id]) not in body
 
 
 def _village(draft: Record) -> int:
@@ -71,7 +72,7 @@ def _village(draft: Record) -> int:
 
 
 def test_the_csv_export_has_no_row_of_the_draft(personas: Personas, draft: Record) -> None:
-    response = personas.client_for(personas.district_staff).get(reverse("meetings:directive_export"))
+    response = personas.client_for(personas.district_staff).get(reverse("directives:export"))
     rows = list(csv.reader(io.StringIO(_text(response))))
     assert not [row for row in rows if draft.marker in " ".join(row)]
     admin_rows = list(
@@ -121,7 +122,7 @@ def test_the_api_neither_lists_nor_answers_the_draft(
 def test_no_progress_report_on_a_directive_of_a_draft_it_cannot_open(personas: Personas, draft: Record) -> None:
     before = DirectiveUpdate.objects.filter(directive_id=draft.directive_id).count()
     response = personas.client_for(personas.district_staff).post(
-        reverse("meetings:directive_detail", args=[draft.directive_id]),
+        reverse("directives:detail", args=[draft.directive_id]),
         {"note": "รายงานจากภายนอก", "new_status": "done"},
     )
     assert response.status_code == 403
@@ -132,9 +133,9 @@ def test_once_certified_the_responsible_office_meets_the_directive(personas: Per
     """The same office does see the directive, and reports on it, once the minutes leave the draft."""
     Meeting.objects.filter(pk=draft.meeting_id).update(status=Meeting.Status.CERTIFIED)
     client = personas.client_for(personas.district_staff)
-    assert client.get(reverse("meetings:directive_detail", args=[draft.directive_id])).status_code == 200
+    assert client.get(reverse("directives:detail", args=[draft.directive_id])).status_code == 200
     response = client.post(
-        reverse("meetings:directive_detail", args=[draft.directive_id]), {"note": "ดำเนินการแล้ว", "new_status": "done"}
+        reverse("directives:detail", args=[draft.directive_id]), {"note": "ดำเนินการแล้ว", "new_status": "done"}
     )
     assert response.status_code == 302
     assert policy.can_report_progress(personas.district_staff, draft.meeting.directives.get())

@@ -2,7 +2,7 @@
 
 Deterministic: the same --meetings and --seed give the same records. The text is realistic Thai built
 from the phrases a Community Development Office writes (programs, villages, districts, people's names
-from pythainlp's name lists — fictional combinations, not real people). Rows are written with
+from the Thai name lists (lib/thai.py) — fictional combinations, not real people). Rows are written with
 bulk_create in batches of 1,000 meetings; each batch's search index rows are made by the functions the
 save signals and `reindex` use (meeting_parts, directive_parts, token_rows, write_rows) from the records
 just written, so the index is the one saving each record would give (tests/meetings/test_seed_bench.py
@@ -22,20 +22,13 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from directives.models import Directive, DirectiveUpdate
 from lamphun_portal.lib import thai
-from meetings import search
 from meetings.demo.loader import load_demo
-from meetings.models import (
-    AgendaItem,
-    Attendance,
-    Directive,
-    DirectiveUpdate,
-    Meeting,
-    Office,
-    Person,
-    Program,
-    SearchToken,
-)
+from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
+from programs.models import Program
+from search import index as search_index
+from search.models import SearchToken
 
 DIRECTIVES_PER_MEETING = 5
 BATCH_MEETINGS = 1000
@@ -181,10 +174,8 @@ class Command(BaseCommand):
                 cursor.execute(f'{command} "{table}"')
 
     def _people(self, rng: random.Random, offices: list[Office]) -> dict[int, list[Person]]:
-        from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
-
-        male, female = sorted(thai_male_names()), sorted(thai_female_names())
-        families = sorted(thai_family_names())
+        male, female = sorted(thai.male_given_names()), sorted(thai.female_given_names())
+        families = sorted(thai.family_names())
         existing = Person.objects.filter(position__startswith="[bench]").count()
         if not existing:
             rows = []
@@ -266,24 +257,26 @@ class Command(BaseCommand):
     ) -> None:
         """The batch's search index rows, from the records just written (no need to read them back).
 
-        The same functions as search.index_meetings / index_directives (which the save signals call) turn
+        The same functions as search_index.index_meetings / index_directives (which the save signals call) turn
         each record's text into word rows: only the related records are handed over instead of prefetched.
         The records are new, so there are no old rows to delete.
         """
-        rows: list[search.TokenRow] = []
+        rows: list[search_index.TokenRow] = []
         for meeting in meetings:
-            parts = search.meeting_parts(
+            parts = search_index.meeting_parts(
                 meeting,
                 attendances=attendances[meeting.pk],
                 programs=[meeting.program_choice],
                 agenda_items=agenda[meeting.pk],
             )
-            rows += search.token_rows(SearchToken.Kind.MEETING, meeting.pk, search.record_day(meeting), parts)
+            rows += search_index.token_rows(
+                SearchToken.Kind.MEETING, meeting.pk, search_index.record_day(meeting), parts
+            )
         for directive in directives:
-            parts = search.directive_parts(directive, programs=[directive.meeting.program_choice])
-            day = search.record_day(directive.meeting)
-            rows += search.token_rows(SearchToken.Kind.DIRECTIVE, directive.pk, day, parts)
-        search.write_rows(rows)
+            parts = search_index.directive_parts(directive, programs=[directive.meeting.program_choice])
+            day = search_index.record_day(directive.meeting)
+            rows += search_index.token_rows(SearchToken.Kind.DIRECTIVE, directive.pk, day, parts)
+        search_index.write_rows(rows)
 
     def _children(
         self,

@@ -1,0 +1,30 @@
+"""The search page: meetings and directives found by Thai words, those the reader may open, highlighted."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from directives.forms import MAX_QUERY_LENGTH
+from lamphun_portal import policy
+
+from .query import Ranking, attach_records, rank, readable_hits
+
+SEARCH_PAGE_SIZE = 20
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    policy.require(request.user, policy.Action.READ)
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    ranking = rank(query) if query else Ranking(words=[], hits=[])
+    ranking.hits = readable_hits(ranking.hits, request.user)
+    page = Paginator(ranking.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    attach_records(list(page.object_list), ranking.words)
+    return render(
+        request,
+        "search/results.html",
+        {"query": query, "ranking": ranking, "page": page, "words": ranking.words},
+    )
