@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import models
 
@@ -131,11 +133,11 @@ def visible_text(html: str) -> list[str]:
 def record_words() -> set[str]:
     """Every Latin word stored in the portal's own records and in user and group names."""
     words: set[str] = set()
+    # The portal's own apps are those whose code lives in the project (not in site-packages).
+    project = Path(settings.BASE_DIR).resolve()
+    portal_apps = [config for config in apps.get_app_configs() if project in Path(config.path).resolve().parents]
     portal_models = [
-        model
-        for model in apps.get_models()
-        if model.__module__.split(".")[0] in {"meetings", "news", "reports"}
-        and not model.__name__.startswith("Historical")
+        model for config in portal_apps for model in config.get_models() if not model.__name__.startswith("Historical")
     ]
     # What django-axes stores about a login (a browser it could not name is "<unknown>") is data too.
     logins = [model for model in apps.get_models() if model._meta.app_label == "axes"]
