@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import axes.apps
+import django_tasks_db.apps
 from django.apps import AppConfig, apps
 from django.conf import settings
 from django.core import checks
@@ -85,6 +86,29 @@ def _failure_str(failure: Any) -> str:
         "ip": failure.ip_address,
     }
     return text + (gettext(" (ล็อกบัญชีแล้ว)") if failure.locked_out else "")
+
+
+class TasksDbConfig(django_tasks_db.apps.TasksAppConfig):
+    """The queue of background work (django-tasks-db) under a Thai name, with Thai names for its records."""
+
+    verbose_name = gettext_lazy("งานเบื้องหลัง (คิวงาน)")
+
+    def ready(self) -> None:
+        super().ready()
+        from django_tasks_db.admin import DBTaskResultAdmin
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult._meta.get_field("id").verbose_name = gettext_lazy("รหัสงาน")
+        DBTaskResult.task_name.fget.short_description = gettext_lazy("ชื่องาน")
+        DBTaskResult.__str__ = lambda result: (
+            gettext("งาน %(name)s (%(status)s)")
+            % {
+                "name": result.task_name,
+                "status": result.get_status_display(),
+            }
+        )
+        DBTaskResultAdmin.formatted_traceback.short_description = gettext_lazy("รายละเอียดข้อผิดพลาด")
+        DBTaskResultAdmin.display_run_after.short_description = gettext_lazy("เริ่มได้เมื่อ")
 
 
 class PortalConfig(AppConfig):

@@ -65,7 +65,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
     "django_tasks",  # Django's tasks framework (backport): the one queue of slow or failure-prone work
-    "django_tasks_db",  # its database backend: the queue is a table, `manage.py db_worker` works on it
+    # its database backend (django-tasks-db, under a Thai name): the queue is a table, `manage.py db_worker` runs it
+    "lamphun_portal.apps.TasksDbConfig",
     # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
     "directives",

@@ -70,6 +70,8 @@ ALLOWED: dict[str, str] = {
     "Ctrl": "the name printed on the key the admin asks to hold down to choose several items",
     "Mac": "the computer on which that key is another one (a product name)",
     "“Try it out”": "the API documentation page names Swagger UI's own button, which Swagger UI shows in English",
+    '"args"': "the key of a background task's stored arguments (JSON data), on the admin's task page",
+    '"kwargs"': "the key of a background task's stored keyword arguments (JSON data), on the same page",
 }
 
 # Django's empty choice (BLANK_CHOICE_DASH) is not a word but is no Thai either.

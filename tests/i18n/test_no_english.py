@@ -20,7 +20,11 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
+from accounts.models import Profile
+from directives.models import Directive
 from meetings.models import Meeting
+from notifications.models import Delivery, Digest, EventKind, OfficeChannels
+from notifications.services import notify_office
 from tests.conftest import PASSWORD, Personas
 from tests.i18n.english import english_on_page, record_words
 from tests.permissions_matrix import World, urls_answering
@@ -94,6 +98,15 @@ def _admin_records(personas: Personas) -> None:
     AccessFailureLog.objects.create(
         username=personas.staff.username, ip_address="127.0.0.1", path_info="/accounts/login/"
     )
+    # The notifications' models: an office's channels, a person's profile, an event (queued as a task), and a
+    # message with its delivery as the delivery log lists them.
+    office = personas.district_staff.person.office
+    OfficeChannels.objects.create(office=office, email="maetha@cdd.example", line_group_id="C" + "0" * 32)
+    Profile.objects.get_or_create(user=personas.district_staff)
+    directive = Directive.objects.filter(responsible_offices=office).exclude(meeting__status="draft").first()
+    notify_office(kind=EventKind.ASSIGNED, office=office, directive=directive)
+    digest = Digest.objects.create(office=office, subject="ข้อสั่งการใหม่", body="ข้อความ", line_text="ข้อความ")
+    Delivery.objects.create(digest=digest, office=office, channel="line", address="C" + "0" * 32, last_error="LINE 500")
 
 
 # Each bad submission of the password-change form shows some of Django's password errors; together, all.
