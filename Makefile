@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 HOST_PORT ?= 127.0.0.1:8000
 
-.PHONY: run test lint format setup system-deps bench clean
+.PHONY: run test lint format setup messages system-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,8 +13,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-# Creates .venv, installs requirements, migrates the embedded database and loads the demo data.
-setup: $(STAMP)
+# The Thai message catalogues (locale/*/LC_MESSAGES/*.po) compiled to .mo with Babel: pure Python, so a fresh
+# machine needs no gettext programs. The .mo files are build output and not committed.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+%.mo: %.po $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
+
+messages: $(CATALOGUES)
+
+# Creates .venv, installs requirements, compiles the message catalogues, migrates the embedded database and
+# loads the demo data.
+setup: $(STAMP) messages
 	$(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
 

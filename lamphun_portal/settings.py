@@ -12,7 +12,6 @@ import dj_database_url
 import fontpkg_sarabun
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,18 +50,23 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own form widget templates, for FORM_RENDERER below.
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
     "csp",
-    "axes",
+    # django-axes under a Thai name (its own AppConfig has none). DRF's authtoken stays under its own path:
+    # its models check for "rest_framework.authtoken" in INSTALLED_APPS; the catalogue translates its name.
+    "lamphun_portal.apps.AxesConfig",
     "simple_history",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files for /api/docs/, as static files
     "django_tasks",  # Django's tasks framework (backport): the one queue of slow or failure-prone work
-    "django_tasks_db",  # its database backend: the queue is a table, `manage.py db_worker` works on it
+    # its database backend (django-tasks-db, under a Thai name): the queue is a table, `manage.py db_worker` runs it
+    "lamphun_portal.apps.TasksDbConfig",
     # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
     "directives",
@@ -75,13 +79,14 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "api",
+    # Last: Thai names for what Django and the apps above name in English without gettext (see apps.py).
+    "lamphun_portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,6 +124,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets are drawn with the templates above, so that templates/django/forms/widgets/select_option.html
+# can give every select the Thai empty choice instead of Django's "---------" (model forms, the admin's
+# selects and its action menu, crispy forms alike).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "lamphun_portal.wsgi.application"
 
@@ -173,8 +183,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Thai is the portal's one language, for everyone: the civil servants of the office read it, so a browser that
+# asks for English (Accept-Language) still gets Thai. Hence only Thai in LANGUAGES and no LocaleMiddleware:
+# nothing chooses a language per request (and responses need no "Vary: Accept-Language").
+# The portal's own strings are written in Thai in the code. Django's and the third-party apps' English strings
+# get their Thai from Django's Thai catalogues and from the project's catalogue, locale/th/LC_MESSAGES/django.po
+# (first in priority; compiled by `make setup`), which adds what they lack and corrects what they get wrong.
+# English stays only as the fallback: a string with no Thai anywhere shows its English source text, which
+# tests/i18n/test_no_english.py finds on any page.
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
+LANGUAGES = [("th", "ภาษาไทย")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True

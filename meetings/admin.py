@@ -13,8 +13,8 @@ from history import services as history
 from lamphun_portal.lib import thai
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 
-admin.site.site_header = _("ระบบบันทึกการประชุม สำนักงานพัฒนาชุมชนจังหวัดลำพูน")
-admin.site.site_title = _("พช.ลำพูน")
+admin.site.site_header = _("ระบบบันทึกการประชุม พช.ลำพูน – จัดการระบบ")
+admin.site.site_title = _("ระบบบันทึกการประชุม พช.ลำพูน – จัดการระบบ")
 admin.site.index_title = _("ผู้ดูแลระบบ")
 
 
@@ -32,6 +32,10 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["first_name", "last_name", "position"]
     autocomplete_fields = ["office", "user"]
     list_select_related = ["office", "user"]
+
+    @admin.display(description=_("ชื่อ-นามสกุล"), ordering="first_name")
+    def full_name(self, person: Person) -> str:
+        return person.full_name
 
 
 class AttendanceInline(admin.TabularInline):

@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('email', models.EmailField(blank=True, help_text='อีเมลกลางของหน่วยงาน ได้รับการแจ้งเตือนทุกรายการของหน่วยงาน (นอกเหนือจากอีเมลของเจ้าหน้าที่แต่ละคน)', max_length=254, verbose_name='อีเมลสำหรับการแจ้งเตือน')),
-                ('line_group_id', models.CharField(blank=True, help_text='เชิญบัญชี LINE Official ของระบบเข้ากลุ่ม LINE ของหน่วยงาน แล้วนำรหัสกลุ่ม (groupId) มากรอก', max_length=33, validators=[django.core.validators.RegexValidator('^C[0-9a-f]{32}$', 'รหัสกลุ่ม LINE ต้องขึ้นต้นด้วยตัว C ตามด้วยตัวเลขและตัวอักษร a–f รวม 32 ตัว เช่น C4af4980629…')], verbose_name='รหัสกลุ่ม LINE')),
+                ('line_group_id', models.CharField(blank=True, help_text='เชิญบัญชีทางการ LINE ของระบบเข้ากลุ่ม LINE ของหน่วยงาน แล้วนำรหัสกลุ่ม (ขึ้นต้นด้วยตัว C) มากรอก', max_length=33, validators=[django.core.validators.RegexValidator('^C[0-9a-f]{32}$', 'รหัสกลุ่ม LINE ต้องขึ้นต้นด้วยตัว C ตามด้วยตัวเลขและตัวอักษร a–f รวม 32 ตัว เช่น C4af4980629…')], verbose_name='รหัสกลุ่ม LINE')),
                 ('office', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_channels', to='meetings.office', verbose_name='หน่วยงาน')),
             ],
             options={
