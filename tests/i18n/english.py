@@ -67,6 +67,8 @@ FORMATS_AND_UNITS = {
 ALLOWED: dict[str, str] = {
     "OpenAPI": "the name of the API description standard, on the API documentation page",
     "Excel": "the spreadsheet program the CSV export is made for (a product name)",
+    "Word": "the word processor whose files a progress report may attach (a product name)",
+    "default": "the name of the background-work queue (a value of the task records on the admin's task pages)",
     "Ctrl": "the name printed on the key the admin asks to hold down to choose several items",
     "Mac": "the computer on which that key is another one (a product name)",
     "“Try it out”": "the API documentation page names Swagger UI's own button, which Swagger UI shows in English",
