@@ -86,7 +86,8 @@ def dashboard_numbers(year: int, *, meetings: QuerySet[Meeting], directives: Que
         .order_by("-n", "programs__sort_key")
     )
     return {
-        "meetings_held": meetings.count(),
+        # A meeting only scheduled has not been held yet.
+        "meetings_held": meetings.exclude(status=Meeting.Status.SCHEDULED).count(),
         "directives_total": sum(by_status.values()),
         "by_status": status_rows,
         "by_program": by_program,
@@ -96,7 +97,7 @@ def dashboard_numbers(year: int, *, meetings: QuerySet[Meeting], directives: Que
 
 def overdue_by_year(directives: QuerySet[Directive], year: int) -> dict[str, int]:
     """Overdue directives of every fiscal year the reader may see: those of `year`, of earlier years, in all."""
-    overdue = directives.overdue().exclude(meeting__status="draft")
+    overdue = directives.overdue().filter(meeting__status__in=Meeting.CERTIFIED_STATUSES)
     counts = dict(
         overdue.values_list("meeting__fiscal_year")
         .annotate(n=Count("pk"))
@@ -184,7 +185,7 @@ def review_work(directives: QuerySet[Directive], reviewable: QuerySet[Directive]
     to_review = _with_trail_summary(reviewable).order_by("updated_at", "pk")
     overdue_by_office = list(
         directives.overdue(today)
-        .exclude(meeting__status="draft")
+        .filter(meeting__status__in=Meeting.CERTIFIED_STATUSES)
         .values("responsible_offices__pk", "responsible_offices__name", "responsible_offices__sort_key")
         .annotate(n=Count("pk", distinct=True))
         .filter(responsible_offices__pk__isnull=False)
@@ -192,7 +193,7 @@ def review_work(directives: QuerySet[Directive], reviewable: QuerySet[Directive]
     )
     since = today - dt.timedelta(days=QUIET_DAYS)
     quiet = (
-        _with_trail_summary(directives.open().exclude(meeting__status="draft"))
+        _with_trail_summary(directives.open().filter(meeting__status__in=Meeting.CERTIFIED_STATUSES))
         .filter(meeting__starts_at__date__lt=since)
         .filter(Q(last_report__isnull=True) | Q(last_report__lt=since))
         .order_by(F("last_report").asc(nulls_first=True), "meeting__starts_at", "pk")

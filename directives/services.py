@@ -43,7 +43,7 @@ def announce(directives: list[Directive], *, actor: Any = None) -> None:
     the minutes are saved or certified (notifications' unique event key). Only minutes past the draft are
     announced: a draft's directives are not given yet."""
     for directive in directives:
-        if directive.meeting.status == Meeting.Status.DRAFT or not directive.is_unfinished:
+        if not directive.meeting.is_certified or not directive.is_unfinished:
             continue
         for office in offices_concerned(directive):
             notify_office(kind=EventKind.ASSIGNED, office=office, directive=directive, actor=actor)

@@ -104,7 +104,7 @@ def _sees_every_draft(user: User) -> bool:
 def _draft_visible(user: User, prefix: str = "") -> Q:
     """Q for "not a draft, or a draft of the user's own office" on a meeting reached through `prefix`."""
     office_pk = _office_pk(user)
-    not_draft = ~Q(**{f"{prefix}status": Meeting.Status.DRAFT})
+    not_draft = ~Q(**{f"{prefix}status__in": Meeting.WORKING_STATUSES})
     if office_pk is None:
         return not_draft
     return not_draft | Q(**{f"{prefix}organizer_id": office_pk})
@@ -134,7 +134,7 @@ def _is_own_office(user: User, meeting: Meeting) -> bool:
 def can_read_meeting(user: User, meeting: Meeting) -> bool:
     if not is_reader(user):
         return False
-    if meeting.status != Meeting.Status.DRAFT or _sees_every_draft(user):
+    if meeting.status not in Meeting.WORKING_STATUSES or _sees_every_draft(user):
         return True
     return _is_own_office(user, meeting)
 
@@ -157,7 +157,8 @@ def can_edit_meeting(user: User, meeting: Meeting) -> bool:
     """Admins edit any meeting; staff edit their own office's drafts (certified minutes are locked)."""
     if is_admin(user):
         return True
-    return is_staff_member(user) and meeting.status == Meeting.Status.DRAFT and _is_own_office(user, meeting)
+    editable = (Meeting.Status.SCHEDULED, Meeting.Status.DRAFT)
+    return is_staff_member(user) and meeting.status in editable and _is_own_office(user, meeting)
 
 
 def can_delete_meeting(user: User, meeting: Meeting) -> bool:
@@ -171,12 +172,14 @@ def allowed_transitions(user: User, meeting: Meeting) -> list[str]:
     if not (admin or (is_staff_member(user) and _is_own_office(user, meeting))):
         return []
     forward = {
+        Meeting.Status.SCHEDULED: [Meeting.Status.DRAFT],
         Meeting.Status.DRAFT: [Meeting.Status.CERTIFIED],
+        Meeting.Status.CHECKED: [Meeting.Status.CERTIFIED],
         Meeting.Status.CERTIFIED: [Meeting.Status.PUBLISHED],
         Meeting.Status.PUBLISHED: [],
     }[meeting.status]
     # Only an admin reopens certified or published minutes: they are the office's record.
-    back = [Meeting.Status.DRAFT] if admin and meeting.status != Meeting.Status.DRAFT else []
+    back = [Meeting.Status.DRAFT] if admin and meeting.status not in Meeting.WORKING_STATUSES else []
     return [*forward, *back]
 
 
@@ -256,7 +259,7 @@ def reporting_offices(user: User, directive: Directive) -> list[tuple[Office, Of
     the provincial office. Admins report for any responsible office. Nothing is reported on a directive that
     is done or cancelled, nor on one the person may not read or whose minutes are still a draft.
     """
-    if not directive.is_unfinished or directive.meeting.status == Meeting.Status.DRAFT:
+    if not directive.is_unfinished or not directive.meeting.is_certified:
         return []
     if not can_read_directive(user, directive):
         return []
@@ -290,7 +293,7 @@ def can_follow_up(user: User, directive: Directive) -> bool:
     """Officials and admins ask for reports and give further instructions on directives the offices see."""
     if not (is_official(user) or is_admin(user)) or not can_read_directive(user, directive):
         return False
-    return directive.meeting.status != Meeting.Status.DRAFT and directive.is_unfinished
+    return directive.meeting.is_certified and directive.is_unfinished
 
 
 def can_review(user: User, directive: Directive) -> bool:
@@ -302,7 +305,7 @@ def reviewable_directives(user: User) -> QuerySet[Directive]:
     """Reported results waiting for acceptance, for officials and admins."""
     if not (is_official(user) or is_admin(user)):
         return Directive.objects.none()
-    return readable_directives(user).filter(status=Directive.Status.REPORTED).exclude(meeting__status="draft")
+    return readable_directives(user).filter(status=Directive.Status.REPORTED, meeting__in=Meeting.objects.certified())
 
 
 def office_directives(user: User) -> QuerySet[Directive]:
@@ -315,7 +318,8 @@ def office_directives(user: User) -> QuerySet[Directive]:
     if office == default_liaison_office():
         liaison |= Q(liaison_office__isnull=True, responsible_offices__kind=Office.Kind.PARTNER)
     assigned = Directive.objects.filter(Q(responsible_offices=office) | liaison).values("pk")
-    return readable_directives(user).exclude(meeting__status="draft").unfinished().filter(pk__in=assigned)
+    given = readable_directives(user).filter(meeting__status__in=Meeting.CERTIFIED_STATUSES)
+    return given.unfinished().filter(pk__in=assigned)
 
 
 def readable_attachments(user: User, queryset: QuerySet[Attachment] | None = None) -> QuerySet[Attachment]:
@@ -353,7 +357,7 @@ def get_directive_for_user(
 def followed_up_directives(queryset: QuerySet[Directive] | None = None) -> QuerySet[Directive]:
     """Directives their responsible offices work on, and are reminded of: those of minutes no longer drafts."""
     queryset = Directive.objects.all() if queryset is None else queryset
-    return queryset.exclude(meeting__status=Meeting.Status.DRAFT)
+    return queryset.filter(meeting__status__in=Meeting.CERTIFIED_STATUSES)
 
 
 # --- Programs and communities -----------------------------------------------------------------------------

@@ -128,12 +128,23 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings the office has published."""
         return self.filter(status=Meeting.Status.PUBLISHED)
 
+    def certified(self) -> MeetingQuerySet:
+        """Meetings whose minutes are certified (or published): their directives are given."""
+        return self.filter(status__in=Meeting.CERTIFIED_STATUSES)
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("นัดประชุม")
         DRAFT = "draft", _("ร่าง")
+        CHECKED = "checked", _("ตรวจแล้ว")
         CERTIFIED = "certified", _("รับรองแล้ว")
         PUBLISHED = "published", _("เผยแพร่แล้ว")
+
+    # Until its minutes are certified a meeting is the organising office's own work (a scheduled one also its
+    # invitees'): lamphun_portal/policy.py keeps it inside. Its directives are given once the minutes are.
+    WORKING_STATUSES = (Status.SCHEDULED, Status.DRAFT, Status.CHECKED)
+    CERTIFIED_STATUSES = (Status.CERTIFIED, Status.PUBLISHED)
 
     title = models.CharField(_("ชื่อการประชุม"), max_length=500)
     organizer = models.ForeignKey(
@@ -214,6 +225,11 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def is_certified(self) -> bool:
+        """The minutes are certified (or published): the meeting's directives are given to their offices."""
+        return self.status in self.CERTIFIED_STATUSES
 
     @property
     def minutes_title(self) -> str:

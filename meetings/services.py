@@ -26,7 +26,9 @@ __all__ = ["AlreadySubmittedError", "Row", "StaleMeetingError", "save_meeting", 
 
 
 LIFECYCLE: dict[str, set[str]] = {
-    Meeting.Status.DRAFT: {Meeting.Status.CERTIFIED},
+    Meeting.Status.SCHEDULED: {Meeting.Status.DRAFT},
+    Meeting.Status.DRAFT: {Meeting.Status.CHECKED, Meeting.Status.CERTIFIED},
+    Meeting.Status.CHECKED: {Meeting.Status.CERTIFIED, Meeting.Status.DRAFT},
     Meeting.Status.CERTIFIED: {Meeting.Status.PUBLISHED, Meeting.Status.DRAFT},
     Meeting.Status.PUBLISHED: {Meeting.Status.DRAFT},
 }
@@ -125,7 +127,7 @@ def save_meeting(
     if carried is not None:
         carry_forward(meeting=meeting, items=list(items), carried=carried, author=user)
     # Directives added to minutes already past the draft (an admin's edit) reach their offices too.
-    if meeting.status != Meeting.Status.DRAFT:
+    if meeting.is_certified:
         directives_now = meeting.directives.select_related("meeting", "liaison_office")
         announce(list(directives_now.prefetch_related("responsible_offices")), actor=user)
     record_revision(meeting, user)

@@ -43,8 +43,9 @@ LOGIN = "login"
 PERSONAS = ("anonymous", "outsider", "staff", "district_staff", "other_staff", "official", "admin")
 # The accounts `make run` creates (tests/conftest.py), for crawls as a person would use the portal.
 DEMO_PERSONAS = ("staff", "district_staff", "official", "admin")
-STATUSES = (Meeting.Status.DRAFT, Meeting.Status.CERTIFIED, Meeting.Status.PUBLISHED)
+STATUSES = tuple(Meeting.Status)  # นัดประชุม ร่าง ตรวจแล้ว รับรองแล้ว เผยแพร่แล้ว
 OTHER_DISTRICT = "ลี้"
+WORKING = Meeting.WORKING_STATUSES
 
 # URL namespaces whose permissions another test owns: Django's admin site refuses everyone but
 # staff users (tests/security/test_permissions_matrix.py::test_admin_site_refuses_non_admins).
@@ -219,19 +220,22 @@ class Who:
 
     @property
     def reads(self) -> bool:
-        """A draft stays inside its office; everything else is read by every role."""
+        """Until the minutes are certified a meeting stays inside its office; after, every role reads it."""
         if self.persona in {"anonymous", "outsider"}:
             return False
-        if self.persona == "admin" or self.record is None or self.record.status != Meeting.Status.DRAFT:
+        if self.persona == "admin" or self.record is None or self.record.status not in WORKING:
             return True
         return self.organising
 
     @property
     def edits(self) -> bool:
-        """Admins edit anything; staff only their own office's drafts. Deleting needs the right to edit."""
+        """Admins edit anything; staff only their own office's meetings still scheduled or in draft (checked and
+        certified minutes are locked). Deleting needs the right to edit."""
         if self.persona == "admin":
             return True
-        return self.is_staff and self.organising and self.record.status == Meeting.Status.DRAFT
+        return (
+            self.is_staff and self.organising and self.record.status in (Meeting.Status.SCHEDULED, Meeting.Status.DRAFT)
+        )
 
     @property
     def moves_forward(self) -> bool:
@@ -249,7 +253,7 @@ class Who:
     def reports(self) -> bool:
         """Progress is reported by the responsible office (แม่ทา) and admins, once the minutes are certified:
         a draft's directives are not given yet."""
-        return self.reads and self.persona in {"district_staff", "admin"} and self.record.status != Meeting.Status.DRAFT
+        return self.reads and self.persona in {"district_staff", "admin"} and self.record.status not in WORKING
 
 
 Expect = Callable[[Who], int | str]
@@ -365,7 +369,13 @@ class Route:
 
 
 def _forward(world: World, record: Record | None) -> dict[str, Any]:
-    following = {"draft": "certified", "certified": "published", "published": "draft"}
+    following = {
+        "scheduled": "draft",
+        "draft": "certified",
+        "checked": "certified",
+        "certified": "published",
+        "published": "draft",
+    }
     return {"to_status": following[record.status]}
 
 
