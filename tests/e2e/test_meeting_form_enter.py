@@ -47,7 +47,8 @@ def test_enter_in_a_text_field_does_not_save(
     before = Meeting.objects.count()
     page, posts = _open_form(new_context(java_script_enabled=javascript))
     for label in ("สถานที่", "เวลาเริ่ม", "วันที่ประชุม", "ครั้งที่", "จำนวนผู้เข้าประชุม (คน)"):
-        page.get_by_label(label, exact=True).press("Enter")
+        # The input so labelled (the carried-forward section's heading also holds the word ครั้งที่).
+        page.get_by_label(label).and_(page.locator("input")).press("Enter")
     # Enter in a text area starts a new line, as always.
     objective = page.get_by_label("วัตถุประสงค์")
     objective.fill("เพื่อติดตามผล")
