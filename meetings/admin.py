@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from directives.models import Directive
 from history import services as history
+from lamphun_portal.admin_columns import year_column
 from lamphun_portal.lib import thai
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 
@@ -59,12 +60,13 @@ class DirectiveInline(admin.StackedInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "be_starts_at", "organizer", "fiscal_year", "attendee_count", "status"]
+    list_display = ["title", "be_starts_at", "organizer", "fiscal_year_shown", "attendee_count", "status"]
     list_filter = ["status", "fiscal_year", "organizer"]
     search_fields = ["title", "venue", "summary", "chair__first_name", "chair__last_name"]
     autocomplete_fields = ["organizer", "chair", "minute_taker", "minutes_checker", "programs"]
     # The status moves only through the lifecycle steps on the meeting's page, which record who and when.
-    readonly_fields = ["status", "fiscal_year", "version", "created_at", "updated_at"]
+    readonly_fields = ["status", "fiscal_year_shown", "version", "created_at", "updated_at"]
+    fiscal_year_shown = year_column("fiscal_year", Meeting._meta.get_field("fiscal_year").verbose_name)
     date_hierarchy = "starts_at"
     list_select_related = ["organizer"]
     inlines = [AttendanceInline, AgendaItemInline, DirectiveInline]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from lamphun_portal.admin_columns import year_column
 from programs.models import Community, OtopRating, OtopSales, Participation, ProducerGroup, Program
 
 
@@ -21,12 +22,22 @@ class CommunityAdmin(admin.ModelAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(admin.ModelAdmin):
-    list_display = ["community", "program", "fiscal_year", "status", "households", "plots", "area_rai", "participants"]
+    list_display = [
+        "community",
+        "program",
+        "fiscal_year_shown",
+        "status",
+        "households",
+        "plots",
+        "area_rai",
+        "participants",
+    ]
     list_filter = ["program", "fiscal_year", "community__district", "status"]
     search_fields = ["community__name", "community__tambon", "note", "activities"]
     autocomplete_fields = ["community"]
     list_select_related = ["community", "program"]
     readonly_fields = ["updated_by", "updated_at"]
+    fiscal_year_shown = year_column("fiscal_year", Participation._meta.get_field("fiscal_year").verbose_name)
 
 
 class OtopRatingInline(admin.TabularInline):

@@ -37,3 +37,14 @@ def test_admin_is_closed_to_staff_and_anonymous(personas) -> None:
     url = reverse("admin:meetings_meeting_changelist")
     assert personas.client_for(None).get(url).status_code == 302
     assert personas.client_for(personas.staff).get(url).status_code == 302
+
+
+def test_admin_writes_fiscal_years_as_years_not_as_counts(personas, demo: Meeting) -> None:
+    client = personas.client_for(personas.admin)
+    meetings = client.get(reverse("admin:meetings_meeting_changelist")).content.decode()
+    change = client.get(reverse("admin:meetings_meeting_change", args=[demo.pk])).content.decode()
+    participations = client.get(reverse("admin:programs_participation_changelist")).content.decode()
+    for page in (meetings, change, participations):
+        assert "2,56" not in page
+    assert ">2564<" in meetings  # the seed meeting of November 2563 is in fiscal year 2564
+    assert "2564" in change

@@ -1,0 +1,21 @@
+"""Admin list columns shared by several apps' admin pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import admin
+from django.utils.functional import Promise
+
+
+def year_column(field: str, description: str | Promise) -> Callable[[Any, Any], str]:
+    """A column showing a Buddhist-era year as written ("2566"): the admin would otherwise print an integer
+    field with the thousands separator the portal uses for counts ("2,566").
+    Assign it as a ModelAdmin attribute and name it in list_display or readonly_fields."""
+
+    @admin.display(description=description, ordering=field)
+    def column(model_admin: Any, obj: Any) -> str:
+        return str(getattr(obj, field))
+
+    return column
