@@ -16,6 +16,8 @@ def year_column(field: str, description: str | Promise) -> Callable[[Any, Any], 
 
     @admin.display(description=description, ordering=field)
     def column(model_admin: Any, obj: Any) -> str:
-        return str(getattr(obj, field))
+        year = getattr(obj, field)
+        # A record not saved yet (the add page) has no year: the admin's usual empty mark.
+        return model_admin.get_empty_value_display() if year is None else str(year)
 
     return column
