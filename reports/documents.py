@@ -19,9 +19,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from directives.models import Directive
-from lamphun_portal.lib import thai
+from lamphun_portal.lib import pdf, thai
 from meetings.models import AgendaItem, Meeting, Person
 from meetings.queries import attendance_groups, whole_meetings
+from meetings.words import refresh_line_words
 
 # --------------------------------------------------------------------------------------------------
 # Options
@@ -173,7 +174,10 @@ def _document_context(options: PrintOptions, title: str) -> dict[str, object]:
 
 
 def _finish(html: str, options: PrintOptions) -> str:
-    return thai_digits_html(html) if options.thai_digits else html
+    """Digits as the options ask, and Thai lines that break only between words (lib/pdf/thai_lines.py)."""
+    html = thai_digits_html(html) if options.thai_digits else html
+    refresh_line_words()
+    return pdf.keep_words(html)
 
 
 def render_minutes_html(meeting: Meeting, options: PrintOptions) -> str:
