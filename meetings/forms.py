@@ -14,6 +14,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
@@ -42,8 +43,19 @@ def person_choices() -> Choices:
     return [EMPTY_CHOICE, *((p.pk, person_label(p)) for p in Person.objects.all())]
 
 
-def office_choices(queryset: Any = None) -> Choices:
-    return [(o.pk, o.name) for o in (Office.objects.all() if queryset is None else queryset)]
+def offices_nearest_first(queryset: Any, near: Office | None) -> Any:
+    """Offices in the order a picker offers them to someone of office ``near``: that office, then offices of
+    its kind (district offices for a district office), then the others, each group in Thai dictionary order.
+    Typing ลำพูน then offers สำนักงานพัฒนาชุมชนจังหวัดลำพูน before จังหวัดลำพูน to the provincial office's staff."""
+    if near is None:
+        return queryset
+    closeness = Case(When(pk=near.pk, then=Value(0)), When(kind=near.kind, then=Value(1)), default=Value(2))
+    return queryset.annotate(closeness=closeness).order_by("closeness", "sort_key", "pk")
+
+
+def office_choices(queryset: Any = None, *, near: Office | None = None) -> Choices:
+    offices = Office.objects.all() if queryset is None else queryset
+    return [(o.pk, o.name) for o in offices_nearest_first(offices, near)]
 
 
 def program_choices() -> Choices:
