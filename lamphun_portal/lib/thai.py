@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +96,26 @@ def fiscal_year_range(year: int) -> tuple[dt.datetime, dt.datetime]:
 def thai_digits(text: object) -> str:
     """Arabic digits to Thai digits: 2564 → ๒๕๖๔."""
     return arabic_digit_to_thai_digit(str(text))
+
+
+# Whether the page being rendered shows Thai digits (a person's choice, set per request by
+# accounts/screen_digits.py); the date and number template filters follow it. Print documents set it off.
+_screen_thai_digits: ContextVar[bool] = ContextVar("screen_thai_digits", default=False)
+
+
+@contextmanager
+def screen_digits(thai: bool) -> Iterator[None]:
+    """Inside this block, on_screen() writes Thai digits if ``thai``, Arabic digits otherwise."""
+    token = _screen_thai_digits.set(bool(thai))
+    try:
+        yield
+    finally:
+        _screen_thai_digits.reset(token)
+
+
+def on_screen(text: object) -> str:
+    """Text for a page: its digits in Thai digits when the reader chose them (screen_digits)."""
+    return thai_digits(text) if _screen_thai_digits.get() else str(text)
 
 
 def arabic_digits(text: str) -> str:
