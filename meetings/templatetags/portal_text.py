@@ -26,7 +26,9 @@ def keep_together(value: object) -> str:
 # Browsers break Thai lines with their own dictionary (ICU), which lacks royal names, Lamphun's places and the
 # portal's office and program names (ทุ่งหัว|ช้าง). thai_wrap cuts the text with the portal's line word list
 # (lib/thai.line_words), keeps each word on one line (<span class="w">, white-space: nowrap in portal.css) and
-# lets the line break between words (<wbr>). The PDFs do the same in lamphun_portal/lib/pdf/thai_lines.py.
+# lets the line break between words (<wbr>). Only the names are missing from the browser's dictionary, but it
+# also cuts compounds it holds (ระบอบประชา|ธิปไตย), so every word is kept whole. The PDFs do the same in
+# lamphun_portal/lib/pdf/thai_lines.py.
 _MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 # A line may start with a Thai consonant or leading vowel, never with a mark, ฯ or ๆ.
@@ -41,9 +43,11 @@ def _wrap_text(text: str) -> str:
             out.append(piece)
             previous = ""
             continue
+        # Every Thai word: the browser's dictionary cuts compounds it holds too (ระบอบประชา|ธิปไตย).
+        wrapped = len(piece) > 1 and bool(_THAI_LETTER.search(piece))
         if _THAI_LETTER.match(previous[-1:]) and _STARTS_LINE.match(piece):
             out.append("<wbr>")
-        out.append(f'<span class="w">{piece}</span>' if len(piece) > 1 and _THAI_LETTER.search(piece) else piece)
+        out.append(f'<span class="w">{piece}</span>' if wrapped else piece)
         previous = piece
     return "".join(out)
 
