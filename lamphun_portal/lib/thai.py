@@ -310,12 +310,20 @@ def line_words(text: str) -> list[str]:
         if chunk.isspace() or not _THAI_LETTER.search(chunk):
             pieces.append(chunk)
             continue
+        # An abbreviation starting the chunk (มผช., พ.ศ., พช.อ.) is one piece: the dictionary cuts it into letters.
+        abbreviation = _ABBREVIATION.match(chunk)
+        if abbreviation:
+            pieces.append(abbreviation.group())
+            chunk = chunk[abbreviation.end() :]
+            if not chunk:
+                continue
         tokens = _line_tokenize_cached(chunk)
         pieces += list(tokens) if "".join(tokens) == chunk else [chunk]
     return pieces
 
 
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]{1,4}\\.)+")
 
 
 # --- Amounts ---------------------------------------------------------------------------------------

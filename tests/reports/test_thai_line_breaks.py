@@ -29,6 +29,7 @@ DIRECTIVES = [
     f"ให้สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้างดำเนินการขับเคลื่อนโครงการเฉลิมพระเกียรติ{ROYAL} ในพื้นที่ตำบลตะเคียนปม",
     "มอบหมายให้พัฒนากรผู้ประสานงานตำบลทาสบเส้าและตำบลหนองปลาสะวายดำเนินการสำรวจครัวเรือนเป้าหมายให้แล้วเสร็จ",
     "ให้ทุกอำเภอรายงานผลการดำเนินงานกองทุนพัฒนาบทบาทสตรีและกลุ่มอาชีพในพื้นที่อำเภอเวียงหนองล่องและอำเภอบ้านธิ",
+    "พัฒนาบรรจุภัณฑ์ผ้าไหมยกดอกลำพูนให้ได้มาตรฐาน มผช. และส่ง พช.อ.ทุ่งหัวช้าง ภายในเดือน ก.ย. 64",
 ]
 # Table cells and paragraphs narrower than the real layout: many more lines end, in many more places.
 NARROW_CSS = """<style>
@@ -128,6 +129,8 @@ def test_the_line_word_list_knows_royal_names_places_offices_and_programs(demo: 
         assert name in thai.line_words(f"โครงการ{name}ในพื้นที่"), name
     # ดำเนินการ|สำรวจ, not ดำเนิน|การสำรวจ: การ + a word is not one word for line breaking.
     assert "ดำเนินการ" in thai.line_words(DIRECTIVES[1])
+    # Abbreviations are one piece, not letters (ม|ผช.).
+    assert "มผช." in thai.line_words("ให้ได้มาตรฐาน มผช. ทุกกลุ่ม")
     # Villages of the demo communities come from the database.
     assert "บ้านทุ่งหัวช้างใต้" in thai.line_words("ในพื้นที่บ้านทุ่งหัวช้างใต้")
 
