@@ -47,6 +47,11 @@ def database_line_words() -> set[str]:
     return {word for word in found if len(word) > 1}
 
 
+def forget_line_words(**kwargs: object) -> None:
+    """post_save/post_delete receiver of Office, Community and Program: read the names again next time."""
+    cache.delete(CACHE_KEY)
+
+
 def refresh_line_words() -> None:
     """Bring lib/thai's line word list up to date with the database (read at most every few minutes)."""
     words = cache.get(CACHE_KEY)

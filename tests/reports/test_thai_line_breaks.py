@@ -149,3 +149,14 @@ def test_markup_outside_text_and_unbreakable_spans_are_left_alone() -> None:
     assert '<span class="nowrap">นายวรยุทธ เนาวรัตน์</span>' in marked
     # Nothing else: without the word spans and zero-width spaces it is the same HTML.
     assert re.sub(r'<span class="w">(.*?)</span>', r"\1", marked).replace("\u200b", "") == html
+
+
+def test_a_new_village_is_a_line_word_at_once(demo: Meeting) -> None:
+    from meetings.words import refresh_line_words
+    from programs.models import Community
+
+    refresh_line_words()  # the list is now in the cache
+    assert "บ้านห้วยกุ๊กไก่ใหม่" not in thai.line_words("ในพื้นที่บ้านห้วยกุ๊กไก่ใหม่ตำบลลี้")
+    Community.objects.create(name="บ้านห้วยกุ๊กไก่ใหม่", moo=12, tambon="ลี้", district="ลี้")
+    refresh_line_words()
+    assert "บ้านห้วยกุ๊กไก่ใหม่" in thai.line_words("ในพื้นที่บ้านห้วยกุ๊กไก่ใหม่ตำบลลี้")
