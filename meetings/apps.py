@@ -18,9 +18,9 @@ class MeetingsConfig(AppConfig):
         from programs.models import Community, Program
 
         from .models import Office
-        from .words import forget_line_words
+        from .words import reread_line_words
 
         # A new office, village or program name is a line word from the next page or PDF on.
         for model in (Office, Community, Program):
-            post_save.connect(forget_line_words, sender=model, dispatch_uid=f"line-words-save-{model.__name__}")
-            post_delete.connect(forget_line_words, sender=model, dispatch_uid=f"line-words-delete-{model.__name__}")
+            post_save.connect(reread_line_words, sender=model, dispatch_uid=f"line-words-save-{model.__name__}")
+            post_delete.connect(reread_line_words, sender=model, dispatch_uid=f"line-words-delete-{model.__name__}")

@@ -14,7 +14,6 @@ from django.core.cache import cache
 from lamphun_portal.lib import thai
 
 CACHE_KEY = "meetings:line-words"
-CACHE_SECONDS = 300
 # Office names end with the place they serve: สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง, ที่ทำการปกครองจังหวัดลำพูน.
 _PLACE = re.compile(r"(?:อำเภอ|จังหวัด|ตำบล|เทศบาลตำบล|เทศบาลเมือง)([\u0e01-\u0e4e]+)$")
 # A piece of a program title is kept whole when the dictionary cuts it into bits of one syllable or less
@@ -47,15 +46,16 @@ def database_line_words() -> set[str]:
     return {word for word in found if len(word) > 1}
 
 
-def forget_line_words(**kwargs: object) -> None:
-    """post_save/post_delete receiver of Office, Community and Program: read the names again next time."""
-    cache.delete(CACHE_KEY)
+def reread_line_words(**kwargs: object) -> None:
+    """post_save/post_delete receiver of Office, Community and Program: the list is read again when a name
+    changes, not while a page is being made (pages then read the cache only, with no query of their own)."""
+    cache.set(CACHE_KEY, sorted(database_line_words()), None)
 
 
 def refresh_line_words() -> None:
-    """Bring lib/thai's line word list up to date with the database (read at most every few minutes)."""
+    """Bring lib/thai's line word list up to date with the database (the cache; read once per cold cache)."""
     words = cache.get(CACHE_KEY)
     if words is None:
         words = sorted(database_line_words())
-        cache.set(CACHE_KEY, words, CACHE_SECONDS)
+        cache.set(CACHE_KEY, words, None)
     thai.set_line_words(words)
