@@ -35,7 +35,7 @@ _NOT_TEXT = re.compile(
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _SPAN_OPEN = re.compile(r"<span\b", re.IGNORECASE)
 _SPAN_CLOSE = re.compile(r"</span\s*>", re.IGNORECASE)
-_NOWRAP_CLASS = re.compile(r"""\bclass\s*=\s*["'][^"']*\b(?:nowrap|w)\b""", re.IGNORECASE)
+_NOWRAP_CLASS = re.compile(r"""\bclass\s*=\s*["'](?:[^"']*\s)?(?:nowrap|w)(?:["']|\s)""", re.IGNORECASE)
 # A line may start with a Thai consonant or leading vowel, never with a mark, ฯ or ๆ.
 _STARTS_LINE = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 
