@@ -8,4 +8,4 @@ from .models import Profile
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["email_notifications"]
+        fields = ["email_notifications", "thai_digits"]

@@ -39,6 +39,11 @@ class Profile(models.Model):
         default=True,
         help_text=_("ข้อสั่งการใหม่ การขอให้รายงาน ใกล้ครบกำหนด และเกินกำหนด ของหน่วยงานของท่าน"),
     )
+    thai_digits = models.BooleanField(
+        _("แสดงตัวเลขเป็นเลขไทย"),
+        default=False,
+        help_text=_("วันที่ เวลา และจำนวนบนหน้าจอเป็นเลขไทย เช่น ๑๗ พฤศจิกายน ๒๕๖๓ (ไฟล์ PDF เลือกได้ตอนดาวน์โหลด)"),
+    )
     updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
 
     objects = ProfileManager()

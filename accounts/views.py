@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from lamphun_portal import policy
 
 from .forms import ProfileForm
+from .screen_digits import remember_screen_digits
 
 
 @login_required
@@ -21,7 +22,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     # An unticked box sends nothing at all: an empty POST is still a submitted form.
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        saved = form.save()
+        remember_screen_digits(request, thai_digits=saved.thai_digits)
         messages.success(request, "บันทึกการตั้งค่าแล้ว")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "office": policy.office_of(request.user)})

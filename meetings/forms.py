@@ -14,6 +14,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.models import Directive
 from lamphun_portal.lib import thai
-from lamphun_portal.lib.formfields import BEDateField, RowChoiceField, ThaiTimeField, row_fields
+from lamphun_portal.lib.formfields import BEDateField, MeetingNumberField, RowChoiceField, ThaiTimeField, row_fields
 from meetings.models import AgendaItem, Attendance, Meeting, MeetingSubmission, Office, Person
 from meetings.services import Row
 from programs.models import Program
@@ -42,8 +43,19 @@ def person_choices() -> Choices:
     return [EMPTY_CHOICE, *((p.pk, person_label(p)) for p in Person.objects.all())]
 
 
-def office_choices(queryset: Any = None) -> Choices:
-    return [(o.pk, o.name) for o in (Office.objects.all() if queryset is None else queryset)]
+def offices_nearest_first(queryset: Any, near: Office | None) -> Any:
+    """Offices in the order a picker offers them to someone of office ``near``: that office, then offices of
+    its kind (district offices for a district office), then the others, each group in Thai dictionary order.
+    Typing ลำพูน then offers สำนักงานพัฒนาชุมชนจังหวัดลำพูน before จังหวัดลำพูน to the provincial office's staff."""
+    if near is None:
+        return queryset
+    closeness = Case(When(pk=near.pk, then=Value(0)), When(kind=near.kind, then=Value(1)), default=Value(2))
+    return queryset.annotate(closeness=closeness).order_by("closeness", "sort_key", "pk")
+
+
+def office_choices(queryset: Any = None, *, near: Office | None = None) -> Choices:
+    offices = Office.objects.all() if queryset is None else queryset
+    return [(o.pk, o.name) for o in offices_nearest_first(offices, near)]
 
 
 def program_choices() -> Choices:
@@ -102,6 +114,8 @@ def _aware(day: dt.date, time: dt.time) -> dt.datetime:
 
 class MeetingForm(forms.ModelForm):
     starts_on = BEDateField(label=_("วันที่ประชุม"))
+    # Typed as people write it: 12, 12/2569, ๑๒/๒๕๖๙; the year, if typed, must be the meeting's (clean()).
+    number = MeetingNumberField(label=_("ครั้งที่"), required=False)
     starts_time = ThaiTimeField(label=_("เวลาเริ่ม"))
     ends_time = ThaiTimeField(label=_("เวลาเลิก"), required=False, help_text=_("เว้นว่างได้ถ้าไม่ได้บันทึกไว้"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1, max_value=DB_INT_MAX)
@@ -129,7 +143,6 @@ class MeetingForm(forms.ModelForm):
             "title": forms.Textarea(attrs={"rows": 2}),
             "objective": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 5}),
-            "number": forms.NumberInput(attrs={"min": 1}),
             "attendee_count": forms.NumberInput(attrs={"min": 0}),
         }
         error_messages = {
@@ -194,7 +207,10 @@ class MeetingForm(forms.ModelForm):
             else:
                 # The model checks these too; set them only when valid so its clean() has nothing to refuse.
                 self.instance.starts_at, self.instance.ends_at = starts_at, ends_at
+                self._check_number_year(starts_at)
                 self._check_number_unique(starts_at)
+        if data.get("number") is not None:
+            data["number"] = int(data["number"])  # the model stores the number only
         if not self.instance.pk:
             self._check_submission_token(data.get("submission_token"))
         return data
@@ -208,6 +224,21 @@ class MeetingForm(forms.ModelForm):
         elif MeetingSubmission.objects.filter(token=token).exists():
             # The view answers this one by going to the meeting the first sending made.
             self.add_error(None, ValidationError("แบบฟอร์มนี้บันทึกไปแล้ว", code=ALREADY_SUBMITTED))
+
+    def _check_number_year(self, starts_at: dt.datetime) -> None:
+        """A year typed after the number (12/2569) must be the meeting's calendar or fiscal year (Buddhist era)."""
+        number = self.cleaned_data.get("number")
+        year = getattr(number, "year", None)
+        if year is None:
+            return
+        calendar, fiscal = thai.be_year(starts_at), thai.fiscal_year(starts_at)
+        if year in (calendar, fiscal):
+            return
+        self.add_error(
+            "number",
+            f"ปี {year} ไม่ตรงกับวันที่ประชุม {thai.be_date(starts_at)} (ปี พ.ศ. {calendar} ปีงบประมาณ {fiscal}) "
+            f"กรุณากรอก {int(number)}/{calendar} หรือเฉพาะเลขครั้งที่ {int(number)}",
+        )
 
     def _check_number_unique(self, starts_at: dt.datetime) -> None:
         number, organizer = self.cleaned_data.get("number"), self.cleaned_data.get("organizer")

@@ -72,25 +72,26 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _form_choices(offices: Any) -> dict[str, forms.Choices]:
+def _form_choices(offices: Any, near: Office | None = None) -> dict[str, forms.Choices]:
+    """The pickers' lists; offices nearest to ``near`` (the user's office) first."""
     return {
         "people": forms.person_choices(),
-        "offices": forms.office_choices(),
+        "offices": forms.office_choices(near=near),
         "programs": forms.program_choices(),
-        "organizers": offices,
+        "organizers": forms.offices_nearest_first(offices, near),
     }
 
 
 def _bound_forms(request: HttpRequest, meeting: Meeting, offices: Any) -> dict[str, Any]:
     """The meeting form and its three formsets, bound to the POST when there is one."""
-    choices = _form_choices(offices)
+    choices = _form_choices(offices, policy.office_of(request.user))
     data = request.POST if request.method == "POST" else None
     row_people = {"people": choices["people"]}
     return {
         "form": forms.MeetingForm(
             data,
             instance=meeting,
-            organizers=offices,
+            organizers=choices["organizers"],
             people=choices["people"],
             programs=choices["programs"],
         ),

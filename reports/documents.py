@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
+from django.template import loader
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from directives.models import Directive
-from lamphun_portal.lib import thai
+from lamphun_portal.lib import pdf, thai
 from meetings.models import AgendaItem, Meeting, Person
 from meetings.queries import attendance_groups, whole_meetings
+from meetings.words import refresh_line_words
 
 # --------------------------------------------------------------------------------------------------
 # Options
@@ -172,14 +173,24 @@ def _document_context(options: PrintOptions, title: str) -> dict[str, object]:
     }
 
 
+def _render(template_name: str, context: dict[str, object]) -> str:
+    """A print template rendered with Arabic digits from the filters, whatever the reader's screen setting:
+    the print options alone decide a document's digits (_finish)."""
+    with thai.screen_digits(False):
+        return loader.render_to_string(template_name, context)
+
+
 def _finish(html: str, options: PrintOptions) -> str:
-    return thai_digits_html(html) if options.thai_digits else html
+    """Digits as the options ask, and Thai lines that break only between words (lib/pdf/thai_lines.py)."""
+    html = thai_digits_html(html) if options.thai_digits else html
+    refresh_line_words()
+    return pdf.keep_words(html)
 
 
 def render_minutes_html(meeting: Meeting, options: PrintOptions) -> str:
     """The print HTML of one meeting's minutes (``meeting`` loaded with meetings_for_print())."""
     context = {**_document_context(options, meeting.minutes_title), **minutes_context(meeting)}
-    return _finish(render_to_string("reports/pdf/minutes.html", context), options)
+    return _finish(_render("reports/pdf/minutes.html", context), options)
 
 
 def minutes_metadata(meeting: Meeting) -> dict[str, str]:
@@ -248,7 +259,7 @@ class BookHtml:
             "table_page": number("directive-table"),
             "directives": self.directives,
         }
-        return _finish(render_to_string("reports/pdf/fiscal_year_front.html", context), self.options)
+        return _finish(_render("reports/pdf/fiscal_year_front.html", context), self.options)
 
     def body_css(self, first_page: int) -> str:
         """Page numbers of the body start at ``first_page``."""
@@ -267,7 +278,7 @@ class BookHtml:
     def page_numbers(self, first_page: int, wide: list[bool]) -> str:
         """Pages that carry only the page number, one per body page (``wide``: landscape ones)."""
         context = {**_document_context(self.options, book_title(self.year)), "wide": wide, "first_page": first_page}
-        return render_to_string("reports/pdf/page_numbers.html", context)
+        return _render("reports/pdf/page_numbers.html", context)
 
 
 def render_fiscal_year_html(
@@ -282,7 +293,7 @@ def render_fiscal_year_html(
     """
     sections = []
     for index, meeting in enumerate(meetings, start=1):
-        sections.append(mark_safe(render_to_string("reports/pdf/_minutes.html", minutes_context(meeting))))  # noqa: S308
+        sections.append(mark_safe(_render("reports/pdf/_minutes.html", minutes_context(meeting))))  # noqa: S308
         if progress:
             progress(index, len(meetings))
     directives = [directive for meeting in meetings for directive in meeting.directives.all()]
@@ -306,7 +317,7 @@ def _book_body(
         "directives": directives,
         "table": table,
     }
-    return _finish(render_to_string("reports/pdf/fiscal_year_body.html", context), options)
+    return _finish(_render("reports/pdf/fiscal_year_body.html", context), options)
 
 
 def book_metadata(year: int) -> dict[str, object]:

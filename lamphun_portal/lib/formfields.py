@@ -11,6 +11,7 @@ Use `row_fields` as a ModelForm's `Meta.formfield_callback`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -127,3 +128,55 @@ class ThaiTimeField(forms.Field):
         if isinstance(value, dt.time):
             return f"{value.hour:02d}.{value.minute:02d}"
         return value
+
+
+class MeetingNumber(int):
+    """A meeting number as typed: ``12`` or ``12/2569``; ``year`` is the Buddhist year typed after it, if any."""
+
+    year: int | None = None
+
+    def __new__(cls, number: int, year: int | None = None) -> MeetingNumber:
+        value = super().__new__(cls, number)
+        value.year = year
+        return value
+
+
+_MEETING_NUMBER = re.compile(r"^\s*(?:ครั้งที่)?\s*(\d{1,40})\s*(?:[/]\s*(\d{2}|\d{4}))?\s*$")
+
+
+class MeetingNumberField(forms.Field):
+    """ครั้งที่ as people type it: 12, 12/2569, in Thai digits too (๑๒/๒๕๖๙). The year, if typed, is kept on the
+    value (MeetingNumber.year) for the form to compare with the meeting's date; a two-digit year is 25xx."""
+
+    widget = forms.TextInput(attrs={"placeholder": "เช่น 12 หรือ 12/2569", "autocomplete": "off"})
+    default_error_messages = {
+        "invalid": "กรอกครั้งที่เป็นตัวเลข เช่น 12 หรือ 12/2569 (ใช้เลขไทยได้)",
+        "not_positive": "ครั้งที่ต้องเป็นเลข 1 ขึ้นไป",
+        "christian_era": "ปี %(year)s เป็นปีคริสต์ศักราช กรุณากรอกปีพุทธศักราช เช่น %(number)s/%(suggested)s",
+    }
+
+    def to_python(self, value: Any) -> MeetingNumber | None:
+        if isinstance(value, int):
+            return MeetingNumber(value)
+        text = thai.arabic_digits(str(value or "")).strip()
+        if not text:
+            return None
+        match = _MEETING_NUMBER.match(text)
+        if not match:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        number = int(match.group(1))
+        if number < 1:
+            raise ValidationError(self.error_messages["not_positive"], code="not_positive")
+        year_text = match.group(2)
+        if year_text is None:
+            return MeetingNumber(number)
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2500
+        elif year < thai.MIN_BE_YEAR:
+            raise ValidationError(
+                self.error_messages["christian_era"],
+                code="christian_era",
+                params={"year": year, "number": number, "suggested": year + thai.BE_OFFSET},
+            )
+        return MeetingNumber(number, year)

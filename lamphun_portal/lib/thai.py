@@ -7,9 +7,14 @@ PDFs, exports and the API agree. pythainlp is used where it does the job (month 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from django.utils import timezone
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
@@ -91,6 +96,26 @@ def fiscal_year_range(year: int) -> tuple[dt.datetime, dt.datetime]:
 def thai_digits(text: object) -> str:
     """Arabic digits to Thai digits: 2564 → ๒๕๖๔."""
     return arabic_digit_to_thai_digit(str(text))
+
+
+# Whether the page being rendered shows Thai digits (a person's choice, set per request by
+# accounts/screen_digits.py); the date and number template filters follow it. Print documents set it off.
+_screen_thai_digits: ContextVar[bool] = ContextVar("screen_thai_digits", default=False)
+
+
+@contextmanager
+def screen_digits(thai: bool) -> Iterator[None]:
+    """Inside this block, on_screen() writes Thai digits if ``thai``, Arabic digits otherwise."""
+    token = _screen_thai_digits.set(bool(thai))
+    try:
+        yield
+    finally:
+        _screen_thai_digits.reset(token)
+
+
+def on_screen(text: object) -> str:
+    """Text for a page: its digits in Thai digits when the reader chose them (screen_digits)."""
+    return thai_digits(text) if _screen_thai_digits.get() else str(text)
 
 
 def arabic_digits(text: str) -> str:
@@ -194,6 +219,113 @@ def words(text: str) -> list[str]:
     return [word for chunk in _SPACES.split(text or "") if chunk for word in _tokenize_cached(chunk)]
 
 
+# --- Line breaking ---------------------------------------------------------------------------------
+# Lines of Thai text may break only between words. Browsers (ICU) and the PDF renderer (Pango, libthai) each
+# guess Thai word boundaries from their own dictionaries, which lack royal names, Lamphun's places and the
+# portal's office and program names (พัชรกิติยา|ภา, ทุ่งหัว|ช้าง). The line-breaking word list is pythainlp's
+# with those added: the fixed ones in data/line_words.txt and the portal's own (meetings/words.py sets them).
+_LINE_WORDS_FILE = Path(__file__).parent / "data" / "line_words.txt"
+_line_extra: frozenset[str] = frozenset()
+_line_dictionary_name: str | None = None
+_line_version = 0
+
+
+@lru_cache(maxsize=1)
+def fixed_line_words() -> frozenset[str]:
+    """Royal names and titles, Lamphun's districts and sub-districts (data/line_words.txt)."""
+    lines = _LINE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def set_line_words(extra: Iterable[str]) -> bool:
+    """Add the portal's own names to the line-breaking word list; returns whether the list changed."""
+    global _line_extra, _line_dictionary_name, _line_version
+    words_set = frozenset(word.strip() for word in extra if word and word.strip() and not _SPACES.search(word.strip()))
+    if words_set == _line_extra:
+        return False
+    _line_extra = words_set
+    _line_dictionary_name = None
+    _line_version += 1
+    _line_tokenize_cached.cache_clear()
+    return True
+
+
+def line_words_version() -> int:
+    """Changes whenever set_line_words() changes the list: a key for caches of line-broken text."""
+    return _line_version
+
+
+def _line_dictionary() -> str:
+    """The nlpO3 dictionary of pythainlp's words plus the line words, loaded once per change of the list."""
+    global _line_dictionary_name
+    if _line_dictionary_name is not None:
+        return _line_dictionary_name
+    import hashlib
+    import tempfile
+
+    import nlpo3
+    from pythainlp.corpus import thai_words
+
+    dictionary = set(thai_words())
+    # การ/ความ + a word (การสำรวจ, ความร่วมมือ) is a phrase a line may break inside; as dictionary words they make
+    # newmm read ดำเนิน|การสำรวจ instead of ดำเนินการ|สำรวจ and cut ดำเนินการ at the line's end.
+    phrases = {word for word in dictionary if word.startswith(_NOUN_MAKERS) and _rest_is_word(word, dictionary)}
+    every = sorted((dictionary - phrases) | fixed_line_words() | _line_extra)
+    text = "\n".join(every) + "\n"
+    digest = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    name = f"lamphun-line-words-{digest}"
+    # nlpO3 reads dictionaries from files only; the file is named after its content, so processes share it.
+    path = Path(tempfile.gettempdir()) / f"{name}.txt"
+    if not path.exists():
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    nlpo3.load_dict(str(path), name)
+    _line_dictionary_name = name
+    return name
+
+
+_NOUN_MAKERS = ("การ", "ความ")
+
+
+def _rest_is_word(word: str, dictionary: set[str]) -> bool:
+    maker = next(maker for maker in _NOUN_MAKERS if word.startswith(maker))
+    return word[len(maker) :] in dictionary
+
+
+@lru_cache(maxsize=65536)
+def _line_tokenize_cached(chunk: str) -> tuple[str, ...]:
+    import nlpo3
+
+    return tuple(nlpo3.segment(chunk, _line_dictionary()))
+
+
+def line_words(text: str) -> list[str]:
+    """``text`` cut where a line may break: its words (with the line word list) and its whitespace runs, so that
+    ''.join() gives the text back. Non-Thai runs come back as nlpO3 cuts them (a Latin word or a number whole)."""
+    pieces: list[str] = []
+    for chunk in _KEEP_SPACES.split(text or ""):
+        if not chunk:
+            continue
+        if chunk.isspace() or not _THAI_LETTER.search(chunk):
+            pieces.append(chunk)
+            continue
+        # An abbreviation starting the chunk (มผช., พ.ศ., พช.อ.) is one piece: the dictionary cuts it into letters.
+        abbreviation = _ABBREVIATION.match(chunk)
+        if abbreviation:
+            pieces.append(abbreviation.group())
+            chunk = chunk[abbreviation.end() :]
+            if not chunk:
+                continue
+        tokens = _line_tokenize_cached(chunk)
+        pieces += list(tokens) if "".join(tokens) == chunk else [chunk]
+    return pieces
+
+
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_ABBREVIATION = re.compile("(?:[\u0e01-\u0e2e]{1,4}\\.)+")
+
+
 # --- Amounts ---------------------------------------------------------------------------------------
 def baht_words(amount: int | float | Decimal) -> str:
     """An amount in words, as official documents write it: 1248500 → หนึ่งล้านสองแสนสี่หมื่นแปดพันห้าร้อยบาทถ้วน."""
@@ -226,6 +358,18 @@ def _dictionary_trie() -> object:
     from pythainlp.util import Trie
 
     return Trie(thai_words())
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether pythainlp's word list holds ``word``."""
+    return word in _dictionary_set()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_set() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
 
 
 @lru_cache(maxsize=65536)

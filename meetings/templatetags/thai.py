@@ -1,4 +1,8 @@
-"""Template filters for Thai dates and numbers: {{ meeting.starts_at|be_date }} → 17 พฤศจิกายน 2563."""
+"""Template filters for Thai dates and numbers: {{ meeting.starts_at|be_date }} → 17 พฤศจิกายน 2563.
+
+Dates, times and amounts come out in Thai digits for a reader who chose them (Profile.thai_digits, through
+lib/thai.on_screen); fiscal_year stays a plain number, as it is also used in links.
+"""
 
 from __future__ import annotations
 
@@ -29,31 +33,31 @@ def _safe(func: Callable[..., object]) -> Callable[..., object]:
 @register.filter
 @_safe
 def be_date(value: dt.date) -> str:
-    return thai.be_date(value)
+    return thai.on_screen(thai.be_date(value))
 
 
 @register.filter
 @_safe
 def be_date_short(value: dt.date) -> str:
-    return thai.be_date_short(value)
+    return thai.on_screen(thai.be_date_short(value))
 
 
 @register.filter
 @_safe
 def be_date_weekday(value: dt.date) -> str:
-    return thai.be_date_weekday(value)
+    return thai.on_screen(thai.be_date_weekday(value))
 
 
 @register.filter
 @_safe
 def be_date_numeric(value: dt.date) -> str:
-    return thai.be_date_numeric(value)
+    return thai.on_screen(thai.be_date_numeric(value))
 
 
 @register.filter
 @_safe
 def thai_time(value: dt.datetime) -> str:
-    return thai.thai_time(value)
+    return thai.on_screen(thai.thai_time(value))
 
 
 @register.filter
@@ -74,7 +78,7 @@ def baht(value: int | float | Decimal) -> str:
     """1248500 → 1,248,500 บาท (kept on one line)."""
     amount = Decimal(value)
     text = f"{amount:,.2f}" if amount % 1 else f"{amount:,.0f}"
-    return format_html('<span class="text-nowrap">{}&nbsp;บาท</span>', text)
+    return format_html('<span class="text-nowrap">{}&nbsp;บาท</span>', thai.on_screen(text))
 
 
 @register.filter
@@ -88,4 +92,4 @@ def baht_words(value: int | float | Decimal) -> str:
 @_safe
 def thai_number(value: int | float | Decimal) -> str:
     """1248500 → 1,248,500; 12.50 → 12.5."""
-    return thai.number(value)
+    return thai.on_screen(thai.number(value))

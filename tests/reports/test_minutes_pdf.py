@@ -226,4 +226,6 @@ def test_a_draft_says_so(demo: Meeting) -> None:
     demo.status = Meeting.Status.DRAFT
     demo.save()
     meeting = documents.meetings_for_print().get(pk=demo.pk)
-    assert '<p class="draft-mark">ฉบับร่าง</p>' in documents.render_minutes_html(meeting, ARABIC)
+    html = documents.render_minutes_html(meeting, ARABIC)
+    # Without the markup that keeps Thai words whole on a line (test_thai_line_breaks.py).
+    assert '<p class="draft-mark">ฉบับร่าง</p>' in re.sub(r'<span class="w">(.*?)</span>', r"\1", html)

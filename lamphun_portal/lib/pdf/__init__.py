@@ -14,7 +14,8 @@ Never call ``weasyprint.HTML(...).write_pdf()`` directly; use :func:`render_pdf`
 * sets the document metadata and, on request, the PDF/A variant.
 
 Modules: ``fetcher`` (resources), ``thai_text`` (the text patches), ``render`` (rendering, progress),
-``book`` (books in parallel), ``upstream`` (the pinned WeasyPrint).
+``book`` (books in parallel), ``thai_lines`` (Thai lines broken between words only), ``upstream``
+(the pinned WeasyPrint).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .render import (
     render_pdf,
     write_documents,
 )
+from .thai_lines import WORDS_CSS, keep_words
 from .upstream import WeasyPrintMismatch
 
 Document = weasyprint.Document
@@ -52,8 +54,10 @@ __all__ = [
     "ResourceRefused",
     "Stage",
     "Step",
+    "WORDS_CSS",
     "WeasyPrintMismatch",
     "collector_paused",
+    "keep_words",
     "lay_out_book",
     "render_document",
     "render_pdf",
