@@ -154,24 +154,40 @@ def answer_invitation(
     return current
 
 
-def _person_named(name: str) -> Person | None:
-    """The one person whose full name is exactly what the office typed, if there is exactly one."""
-    wanted = " ".join(name.split())
-    matches = Person.objects.filter(first_name__in=_first_names(wanted))
-    found = [person for person in matches if person.full_name == wanted]
-    return found[0] if len(found) == 1 else None
+def _split_name(typed: str) -> tuple[str, str, str] | None:
+    """(title, first name, surname) of a name typed with its title (นางสาวกานดา ใจงาม), else None."""
+    typed = " ".join(typed.split())
+    for title in person_titles():  # longest first: นางสาว before นาง
+        if typed.startswith(title):
+            first, _, last = typed[len(title) :].strip().partition(" ")
+            return (title, first, last.strip()) if first else None
+    return None
 
 
-def _first_names(name: str) -> list[str]:
-    """Candidate first names of a typed name: the first word, with any title in front of it taken off."""
-    first = name.split(" ", 1)[0]
-    return [first, *(first[len(title) :] for title in person_titles() if first.startswith(title))]
+def _attending_person(typed: str, position: str, office: Office) -> Person | None:
+    """The person an office named: the one already listed under that name (of that office, among namesakes),
+    or a new entry of the office with the position typed. None when the name has no title to go by."""
+    parts = _split_name(typed)
+    if parts is None:
+        return None
+    title, first, last = parts
+    namesakes = list(Person.objects.filter(first_name=first, last_name=last))
+    if len(namesakes) > 1:
+        namesakes = [person for person in namesakes if person.office_id == office.pk]
+    if len(namesakes) == 1:
+        return namesakes[0]
+    if namesakes:
+        return None
+    person = Person(title=title, first_name=first, last_name=last, position=position[:200], office=office)
+    person.full_clean()
+    person.save()
+    return person
 
 
 def attendance_from_answers(meeting: Meeting) -> list[Attendance]:
-    """The attendance rows the answers give: the chair, each person an office said will come (a known person
-    when the name matches one exactly, else the name and position as typed), then the offices that will not
-    come, with their reason; the people invited by name last."""
+    """The attendance rows the answers give: the chair, each person an office said will come (a listed person,
+    added to the list with the office and position typed when new), then the offices that will not come, with
+    their reason; the people invited by name last. A name typed without a title stays as typed."""
     rows: list[Attendance] = []
     if meeting.chair_id:
         rows.append(Attendance(person=meeting.chair, role=Attendance.Role.CHAIR))
@@ -181,13 +197,12 @@ def attendance_from_answers(meeting: Meeting) -> list[Attendance]:
         if invitation.answer != Invitation.Answer.ATTEND:
             continue
         for attendee in invitation.attendees.all():
-            person = _person_named(attendee.name)
-            if person is not None and person.pk not in chosen:
+            person = _attending_person(attendee.name, attendee.position, invitation.office)
+            if person is None:
+                rows.append(Attendance(group_name=f"{attendee.name} {attendee.position}".strip()[:300]))
+            elif person.pk not in chosen:
                 chosen.add(person.pk)
                 rows.append(Attendance(person=person))
-            elif person is None:
-                label = f"{attendee.name} {attendee.position}".strip()
-                rows.append(Attendance(group_name=label[:300], headcount=1))
     for invitation in invitations:
         if invitation.answer == Invitation.Answer.DECLINE:
             reason = invitation.note or "แจ้งไม่เข้าร่วมประชุม"

@@ -20,7 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from invitations.models import STANDARD_AGENDA, Invitation, InvitationLetter, MeetingDocument
 from meetings.demo import data
-from meetings.models import Attendance, Meeting, Office
+from meetings.models import Attendance, Meeting, Office, Person
 from notifications.models import EventKind, Notification
 from tests.conftest import Personas
 from tests.invitations.helpers import TITLE, pdftotext, schedule, schedule_form
@@ -176,7 +176,12 @@ def test_answers_of_two_offices_start_the_attendance_list_when_the_meeting_is_he
 
     answered = personas.client_for(personas.district_staff).post(
         reverse("invitations:answer", args=[maetha.pk]),
-        _answer(maetha, ("นางสาวกานดา ใจงาม", "พัฒนาการอำเภอแม่ทา"), ("นายสมชาย ทองดี", "นักวิชาการพัฒนาชุมชน")),
+        _answer(
+            maetha,
+            ("นางสาวกานดา  ใจงาม", "พัฒนาการอำเภอแม่ทา"),
+            ("นายสมชาย ทองดี", "นักวิชาการพัฒนาชุมชน"),
+            ("ผู้ใหญ่บ้านหมู่ 3", "ผู้นำชุมชน"),  # no title: kept as typed
+        ),
     )
     assert answered.status_code == 302
     declined = personas.client_for(personas.other_staff).post(
@@ -189,15 +194,18 @@ def test_answers_of_two_offices_start_the_attendance_list_when_the_meeting_is_he
     moved = staff.post(reverse("meetings:transition", args=[meeting.pk]), {"to_status": "draft"})
     assert moved.status_code == 302
     rows = [
-        (row.label, row.role, row.presence, row.absence_reason)
+        (row.label, row.person.position if row.person else "", row.role, row.presence, row.absence_reason)
         for row in Attendance.objects.filter(meeting=meeting).select_related("person").order_by("order")
     ]
     assert rows == [
-        (meeting.chair.full_name, "chair", "present", ""),
-        ("นางสาวกานดา ใจงาม พัฒนาการอำเภอแม่ทา", "member", "present", ""),
-        ("นายสมชาย ทองดี นักวิชาการพัฒนาชุมชน", "member", "present", ""),
-        (data.district_office("ลี้"), "member", "absent", "ติดราชการประชุมระดับอำเภอ"),
+        (meeting.chair.full_name, meeting.chair.position, "chair", "present", ""),
+        ("นางสาวกานดา ใจงาม", "พัฒนาการอำเภอแม่ทา", "member", "present", ""),
+        ("นายสมชาย ทองดี", "นักวิชาการพัฒนาชุมชน", "member", "present", ""),
+        ("ผู้ใหญ่บ้านหมู่ 3 ผู้นำชุมชน", "", "member", "present", ""),
+        (data.district_office("ลี้"), "", "member", "absent", "ติดราชการประชุมระดับอำเภอ"),
     ]
+    kanda = Person.objects.get(first_name="กานดา", last_name="ใจงาม")
+    assert kanda.title == "นางสาว" and kanda.office == _office("แม่ทา")
     # Held: the minutes are the organising office's draft again, and answers are closed.
     invitee = personas.client_for(personas.district_staff)
     assert invitee.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 403
