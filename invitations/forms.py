@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,13 +71,25 @@ class ScheduleForm(MeetingForm):
         return data
 
 
+class ThaiFormSet(BaseFormSet):
+    """Rows of a form, with Thai messages for what only an altered or half-loaded page sends."""
+
+    default_error_messages = {
+        "missing_management_form": "แบบฟอร์มไม่สมบูรณ์ ระบบยังไม่ได้บันทึก กรุณาเปิดหน้านี้ใหม่แล้วกรอกอีกครั้ง",
+        "too_many_forms": "มีได้ไม่เกิน %(num)d แถว",
+        "too_few_forms": "ต้องมีอย่างน้อย %(num)d แถว",
+    }
+
+
 class AgendaHeadingForm(forms.Form):
     heading = forms.CharField(
         label=_("เรื่อง"), max_length=500, required=False, widget=forms.TextInput(attrs={"autocomplete": "off"})
     )
 
 
-AgendaHeadingFormSet = formset_factory(AgendaHeadingForm, extra=2, max_num=40, absolute_max=40)
+AgendaHeadingFormSet = formset_factory(
+    AgendaHeadingForm, formset=ThaiFormSet, extra=2, max_num=40, absolute_max=40, validate_max=True
+)
 
 
 def agenda_formset(data: Any = None) -> Any:
@@ -144,7 +156,9 @@ def attendee_formset(data: Any = None, initial: list[dict[str, str]] | None = No
     """Rows for who will come: the earlier answer's, then empty ones up to five (at least one empty)."""
     initial = initial or []
     extra = max(ATTENDEE_ROWS - len(initial), 1)
-    formset_class = formset_factory(AttendeeForm, extra=extra, max_num=30, absolute_max=30)
+    formset_class = formset_factory(
+        AttendeeForm, formset=ThaiFormSet, extra=extra, max_num=30, absolute_max=30, validate_max=True
+    )
     return formset_class(data, prefix="attendees", initial=initial)
 
 

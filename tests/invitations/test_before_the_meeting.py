@@ -226,6 +226,8 @@ def test_an_answer_without_names_or_with_names_and_declined_is_refused_in_thai(p
     assert "กรุณาลบรายชื่อผู้เข้าประชุมออก" in both.content.decode()
     nothing = client.post(url, {"attendees-TOTAL_FORMS": "0", "attendees-INITIAL_FORMS": "0"})
     assert "กรุณาเลือกว่าจะเข้าร่วมประชุมหรือไม่" in nothing.content.decode()
+    altered = client.post(url, {"answer": "attend"})  # a page whose rows did not come with it
+    assert altered.status_code == 400 and "แบบฟอร์มไม่สมบูรณ์ ระบบยังไม่ได้บันทึก" in altered.content.decode()
     no_name = client.post(url, _answer(invitation, ("", "พัฒนาการอำเภอ")))
     assert "กรุณากรอกชื่อของผู้ที่ดำรงตำแหน่งนี้" in no_name.content.decode()
     invitation.refresh_from_db()
