@@ -54,6 +54,7 @@ def test_schedule_invite_answer_and_hold_a_meeting(personas: Any, new_context: C
     staff.get_by_role("textbox", name="เรียน", exact=True).fill("พัฒนาการอำเภอแม่ทา และพัฒนาการอำเภอลี้")
     pick(staff, "ผู้ลงนามในหนังสือ", "เจริญ สีวาโย")
     assert serious_violations(staff) == []
+    screenshot(staff, "schedule-form")
     staff.get_by_role("button", name="บันทึกนัดประชุม").click()
 
     # The invitation page: send the letter, then download it.
@@ -61,6 +62,7 @@ def test_schedule_invite_answer_and_hold_a_meeting(personas: Any, new_context: C
     staff.get_by_role("button", name="ส่งหนังสือเชิญ").click()
     expect(staff.get_by_text("ส่งหนังสือเชิญถึง 2 หน่วยงานแล้ว")).to_be_visible()
     assert serious_violations(staff) == []
+    screenshot(staff, "invitation-page")
     with staff.expect_download() as download:
         staff.get_by_role("link", name="ดาวน์โหลดหนังสือเชิญ (PDF)").click()
     text = subprocess.run(
@@ -112,6 +114,7 @@ def test_schedule_invite_answer_and_hold_a_meeting(personas: Any, new_context: C
     li.get_by_label("หมายเหตุ").fill("ติดราชการประชุมระดับอำเภอ")
     li.get_by_role("button", name="บันทึกการตอบรับ").click()
     expect(li.get_by_text("ตอบแล้ว 2 จาก 2 หน่วยงาน")).to_be_visible()
+    assert serious_violations(li) == []
 
     # The meeting is held: the minutes start with the answers in their attendance list.
     staff.on("dialog", lambda dialog: dialog.accept())
