@@ -105,6 +105,25 @@ def agenda_headings(formset: Any) -> list[str]:
     return [h for form in formset.forms if (h := (form.cleaned_data.get("heading") or "").strip())]
 
 
+class InviteMoreForm(forms.Form):
+    """Offices and people invited after the meeting was scheduled."""
+
+    offices = RowsChoiceField(label=_("เชิญหน่วยงานเพิ่ม"), queryset=Office.objects.all(), required=False)
+    people = RowsChoiceField(label=_("เชิญบุคคลเพิ่ม"), queryset=Person.objects.all(), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["offices"].widget.attrs["data-searchable"] = "office"
+        self.fields["people"].widget.attrs["data-searchable"] = "person"
+        thai_messages(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not data.get("offices") and not data.get("people"):
+            raise forms.ValidationError("กรุณาเลือกหน่วยงานหรือบุคคลที่จะเชิญเพิ่ม")
+        return data
+
+
 class DocumentForm(forms.Form):
     file = forms.FileField(
         label=_("เอกสารประกอบการประชุม"),

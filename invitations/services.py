@@ -87,6 +87,22 @@ def schedule_meeting(
 
 
 @transaction.atomic
+def invite_more(*, meeting: Meeting, offices: list[Office], people: list[Person]) -> int:
+    """Invite offices and people not invited yet (the letter reaches new offices on the next "send").
+    Returns how many were added."""
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.status != Meeting.Status.SCHEDULED:
+        raise ValidationError("การประชุมนี้ไม่ได้อยู่ในสถานะนัดประชุมแล้ว เชิญเพิ่มไม่ได้", code="not_scheduled")
+    invited_offices = set(current.invitations.values_list("office_id", flat=True))
+    invited_people = set(current.invited_people.values_list("person_id", flat=True))
+    new_offices = [office for office in offices if office.pk not in invited_offices]
+    new_people = [person for person in people if person.pk not in invited_people]
+    Invitation.objects.bulk_create([Invitation(meeting=current, office=office) for office in new_offices])
+    InvitedPerson.objects.bulk_create([InvitedPerson(meeting=current, person=person) for person in new_people])
+    return len(new_offices) + len(new_people)
+
+
+@transaction.atomic
 def add_document(*, meeting: Meeting, upload: Any, user: AbstractBaseUser) -> MeetingDocument:
     """Keep a document sent with the invitation (checked again here: size and content, lib/uploads.py)."""
     name = str(upload.name).rsplit("/", 1)[-1][:255]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("meeting/<int:pk>/", views.meeting_invitations, name="meeting"),
     path("meeting/<int:pk>/letter.pdf", views.letter, name="letter"),
     path("meeting/<int:pk>/send/", views.send, name="send"),
+    path("meeting/<int:pk>/invite/", views.invite_more, name="invite"),
     path("meeting/<int:pk>/documents/", views.upload_document, name="upload"),
     path("documents/<int:pk>/", views.document, name="document"),
     path("<int:pk>/answer/", views.answer, name="answer"),

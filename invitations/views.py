@@ -96,7 +96,9 @@ def _already_scheduled(request: HttpRequest, meeting: Meeting | None) -> HttpRes
     return redirect("invitations:meeting", meeting.pk)
 
 
-def _invitation_page(request: HttpRequest, meeting: Meeting, upload: Any = None, status: int = 200) -> HttpResponse:
+def _invitation_page(
+    request: HttpRequest, meeting: Meeting, upload: Any = None, invite: Any = None, status: int = 200
+) -> HttpResponse:
     invitations = list(meeting.invitations.select_related("office", "answered_by").prefetch_related("attendees"))
     answerable = {invitation.pk for invitation in policy.answerable_invitations(request.user, meeting)}
     may_invite = policy.allows(request.user, policy.Action.INVITE, meeting)
@@ -107,6 +109,7 @@ def _invitation_page(request: HttpRequest, meeting: Meeting, upload: Any = None,
         "people": list(meeting.invited_people.select_related("person")),
         "documents": list(meeting.documents.all()),
         "upload": upload if upload is not None else (forms.DocumentForm() if may_invite else None),
+        "invite": invite if invite is not None else (forms.InviteMoreForm() if may_invite else None),
         "may_invite": may_invite,
         "agenda": list(meeting.agenda_items.all()),
         "answered": sum(1 for invitation in invitations if invitation.answer != Invitation.Answer.PENDING),
@@ -120,6 +123,28 @@ def meeting_invitations(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitation page of a meeting: the letter, the documents, who is invited and what each answered."""
     meeting = policy.get_meeting_for_user(request.user, pk)
     return _invitation_page(request, meeting)
+
+
+@login_required
+@require_POST
+def invite_more(request: HttpRequest, pk: int) -> HttpResponse:
+    """เชิญเพิ่ม: offices and people invited after the meeting was scheduled."""
+    meeting = policy.get_meeting_for_user(request.user, pk, policy.Action.INVITE)
+    form = forms.InviteMoreForm(request.POST)
+    if not form.is_valid():
+        return _invitation_page(request, meeting, invite=form, status=400)
+    try:
+        added = services.invite_more(
+            meeting=meeting, offices=list(form.cleaned_data["offices"]), people=list(form.cleaned_data["people"])
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _invitation_page(request, meeting, invite=form, status=400)
+    if added:
+        messages.success(request, f"เชิญเพิ่ม {added} ราย กด “ส่งหนังสือเชิญ” เพื่อแจ้งหน่วยงานที่เชิญเพิ่ม")
+    else:
+        messages.info(request, "หน่วยงานและบุคคลที่เลือกได้รับเชิญอยู่แล้ว")
+    return redirect("invitations:meeting", meeting.pk)
 
 
 @login_required

@@ -532,6 +532,14 @@ ROUTES: list[Route] = [
     Route("invitations:letter", _letter, args=_meeting, per_record=True),
     Route("invitations:send", answer(lambda who: who.invites, ok=302), args=_meeting, method="post", per_record=True),
     Route(
+        "invitations:invite",
+        answer(lambda who: who.invites, ok=302),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"offices": [Office.objects.get(name=data.district_office("แม่ทา")).pk]},
+        per_record=True,
+    ),
+    Route(
         "invitations:upload",
         answer(lambda who: who.invites, ok=302),
         args=_meeting,

@@ -258,3 +258,25 @@ def test_documents_are_checked_by_content_and_size_and_served_only_to_invitees_a
     assert personas.client_for(None).get(download).status_code == 302  # to the login page
     # The invitee does not add documents or send the letter: that is the organisers' work.
     assert personas.client_for(personas.district_staff).post(url, {"file": ""}).status_code == 403
+
+
+def test_offices_invited_later_are_told_on_the_next_send(personas: Personas) -> None:
+    staff = personas.client_for(personas.staff)
+    meeting = schedule(staff, offices=[_office("แม่ทา").pk])
+    staff.post(reverse("invitations:send", args=[meeting.pk]))
+    url = reverse("invitations:invite", args=[meeting.pk])
+
+    empty = staff.post(url, {})
+    assert empty.status_code == 400 and "กรุณาเลือกหน่วยงานหรือบุคคลที่จะเชิญเพิ่ม" in empty.content.decode()
+    bad = staff.post(url, {"offices": ["99999999999999999999"]})
+    assert bad.status_code == 400 and "กรุณาเลือกจากรายการ" in bad.content.decode()
+    added = staff.post(url, {"offices": [_office("ลี้").pk, _office("แม่ทา").pk]}, follow=True)
+    assert "เชิญเพิ่ม 1 ราย" in added.content.decode()
+    sent = staff.post(reverse("invitations:send", args=[meeting.pk]), follow=True)
+    assert "ส่งหนังสือเชิญถึง 1 หน่วยงานแล้ว" in sent.content.decode()
+    assert Notification.objects.filter(recipient=personas.other_staff, event__kind=EventKind.INVITED).count() == 1
+    assert Notification.objects.filter(recipient=personas.district_staff, event__kind=EventKind.INVITED).count() == 1
+    # The invited office reads the meeting now; it does not invite others.
+    li = personas.client_for(personas.other_staff)
+    assert li.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 200
+    assert li.post(url, {"offices": [_office("ลี้").pk]}).status_code == 403
