@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from invitations.models import CalendarFeed
 from lamphun_portal import policy
 
 from .forms import ProfileForm
@@ -26,4 +27,10 @@ def profile(request: HttpRequest) -> HttpResponse:
         remember_screen_digits(request, thai_digits=saved.thai_digits)
         messages.success(request, "บันทึกการตั้งค่าแล้ว")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form, "office": policy.office_of(request.user)})
+    feed = CalendarFeed.objects.filter(user=request.user).first()
+    context = {
+        "form": form,
+        "office": policy.office_of(request.user),
+        "calendar_url": request.build_absolute_uri(feed.get_absolute_url()) if feed else "",
+    }
+    return render(request, "accounts/profile.html", context)

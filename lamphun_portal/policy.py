@@ -15,6 +15,9 @@ The rules, in the words of the office:
   their progress reports, its photos and its history are seen only by the people of the organising office
   (and by admins). Staff of a responsible office meet the directive once the minutes are certified.
 - The public (no login) sees published meetings only, through the news pages and the public feeds.
+- A scheduled meeting (นัดประชุม) is read also by the offices and people invited to it: they answer the
+  invitation (the invited office's staff, or the organisers on its behalf) and download its documents. Once
+  the meeting is held its minutes are the organising office's draft again.
 - A person's notifications and settings page are their own: nobody, admins included, reads another's. The
   log of e-mail and LINE deliveries is for admins.
 """
@@ -32,6 +35,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Profile
 from directives.models import Attachment, Directive, DirectiveUpdate
+from invitations.models import Invitation, InvitedPerson, MeetingDocument
 from lamphun_portal import roles
 from meetings.models import Meeting, Office
 from notifications.models import Notification
@@ -63,6 +67,8 @@ class Action(StrEnum):
     RESTORE = "restore"
     EDIT_RECORDS = "edit_records"
     RUN_PORTAL = "run_portal"
+    INVITE = "invite"
+    ANSWER = "answer"
 
 
 # --- Who someone is -------------------------------------------------------------------------------------
@@ -102,12 +108,22 @@ def _sees_every_draft(user: User) -> bool:
 
 
 def _draft_visible(user: User, prefix: str = "") -> Q:
-    """Q for "not a draft, or a draft of the user's own office" on a meeting reached through `prefix`."""
+    """Q for "not a draft, or a draft of the user's own office, or a scheduled meeting the user or their office
+    is invited to" on a meeting reached through `prefix`."""
     office_pk = _office_pk(user)
     not_draft = ~Q(**{f"{prefix}status__in": Meeting.WORKING_STATUSES})
+    # Subqueries, not joins: a join on the invitations would repeat a meeting once per invited office.
+    invited = []
+    if user.pk is not None:
+        invited.append(InvitedPerson.objects.filter(person__user_id=user.pk).values("meeting"))
+    if office_pk is not None:
+        invited.append(Invitation.objects.filter(office_id=office_pk).values("meeting"))
+    scheduled_for_me = Q(pk__in=[])
+    for meetings in invited:
+        scheduled_for_me |= Q(**{f"{prefix}status": Meeting.Status.SCHEDULED, f"{prefix}pk__in": meetings})
     if office_pk is None:
-        return not_draft
-    return not_draft | Q(**{f"{prefix}organizer_id": office_pk})
+        return not_draft | scheduled_for_me
+    return not_draft | Q(**{f"{prefix}organizer_id": office_pk}) | scheduled_for_me
 
 
 def readable_meetings(user: User, queryset: QuerySet[Meeting] | None = None) -> QuerySet[Meeting]:
@@ -136,7 +152,49 @@ def can_read_meeting(user: User, meeting: Meeting) -> bool:
         return False
     if meeting.status not in Meeting.WORKING_STATUSES or _sees_every_draft(user):
         return True
-    return _is_own_office(user, meeting)
+    return _is_own_office(user, meeting) or (meeting.status == Meeting.Status.SCHEDULED and is_invited(user, meeting))
+
+
+def is_invited(user: User, meeting: Meeting) -> bool:
+    """The person, or their office, is invited to the meeting."""
+    office_pk = _office_pk(user)
+    by_office = office_pk is not None and Invitation.objects.filter(meeting=meeting, office_id=office_pk).exists()
+    return by_office or InvitedPerson.objects.filter(meeting=meeting, person__user_id=user.pk).exists()
+
+
+def can_invite(user: User, meeting: Meeting) -> bool:
+    """Sending the letter and adding documents: those who may edit the meeting, while it is still scheduled."""
+    return meeting.status == Meeting.Status.SCHEDULED and can_edit_meeting(user, meeting)
+
+
+def can_answer_invitation(user: User, invitation: Invitation) -> bool:
+    """An invited office answers through its staff; the organisers may write down an answer given by telephone.
+    Only while the meeting is still to be held."""
+    meeting = invitation.meeting
+    if meeting.status != Meeting.Status.SCHEDULED or not can_read_meeting(user, meeting):
+        return False
+    own = is_staff_member(user) and _office_pk(user) == invitation.office_id
+    return own or can_edit_meeting(user, meeting)
+
+
+def answerable_invitations(user: User, meeting: Meeting) -> list[Invitation]:
+    """The invitations of the meeting this person may answer."""
+    invitations = meeting.invitations.select_related("office", "meeting")
+    return [invitation for invitation in invitations if can_answer_invitation(user, invitation)]
+
+
+def get_invitation_for_user(user: User, pk: int, action: str = Action.READ) -> Invitation:
+    """The invitation, 404 when there is none, 403 when its meeting may not be read or `action` not done."""
+    invitation = get_object_or_404(Invitation.objects.select_related("meeting__organizer", "office"), pk=pk)
+    _require(user, action, invitation)
+    return invitation
+
+
+def get_document_for_user(user: User, pk: int) -> MeetingDocument:
+    """A document of a meeting, 404 when there is none, 403 when the meeting may not be read."""
+    document = get_object_or_404(MeetingDocument.objects.select_related("meeting"), pk=pk)
+    _require(user, Action.READ, document.meeting)
+    return document
 
 
 def recording_offices(user: User) -> QuerySet[Office]:
@@ -210,6 +268,12 @@ _MEETING_RULES = {
     Action.EXPORT: lambda user, meeting: can_export(user) and can_read_meeting(user, meeting),
     Action.MANAGE_PHOTOS: can_manage_photos,
     Action.REVERT: lambda user, meeting: can_revert(user) and can_read_meeting(user, meeting),
+    Action.INVITE: can_invite,
+}
+
+_INVITATION_RULES = {
+    Action.READ: lambda user, invitation: can_read_meeting(user, invitation.meeting),
+    Action.ANSWER: can_answer_invitation,
 }
 
 
@@ -405,19 +469,24 @@ def readable_notifications(user: User, queryset: QuerySet[Notification] | None =
     if not user.is_authenticated:
         return queryset.none()
     about_readable = Q(event__directive__isnull=True) | Q(event__directive__in=readable_directives(user))
-    return queryset.filter(about_readable, recipient=user)
+    meeting_readable = Q(event__meeting__isnull=True) | Q(event__meeting__in=readable_meetings(user))
+    return queryset.filter(about_readable, meeting_readable, recipient=user)
 
 
 def can_read_notification(user: User, notification: Notification) -> bool:
     if not user.is_authenticated or notification.recipient_id != user.pk:
         return False
-    directive = notification.event.directive
+    directive, meeting = notification.event.directive, notification.event.meeting
+    if meeting is not None and not can_read_meeting(user, meeting):
+        return False
     return directive is None or can_read_directive(user, directive)
 
 
 def get_notification_for_user(user: User, pk: int) -> Notification:
     """The notification, 404 when there is none, 403 when it is someone else's (or about what they may not read)."""
-    notification = get_object_or_404(Notification.objects.select_related("event__directive__meeting"), pk=pk)
+    notification = get_object_or_404(
+        Notification.objects.select_related("event__directive__meeting", "event__meeting"), pk=pk
+    )
     _require(user, Action.READ, notification)
     return notification
 
@@ -474,6 +543,8 @@ def allows(user: User, action: str, record: Any = None) -> bool:
         rule = {Action.READ: lambda u, c: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_community}.get(action)
     elif isinstance(record, Program):
         rule = {Action.READ: lambda u, p: can_read_programs(u), Action.EDIT_RECORDS: _can_edit_program}.get(action)
+    elif isinstance(record, Invitation):
+        rule = _INVITATION_RULES.get(action)
     elif isinstance(record, Notification):
         rule = {Action.READ: can_read_notification}.get(action)
     else:

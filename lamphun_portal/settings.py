@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "lamphun_portal.apps.TasksDbConfig",
     # The portal's areas of work, one app each (README.md "Layout").
     "meetings",
+    "invitations",
     "directives",
     "programs",
     "search",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("meetings/directives/", include("directives.urls")),
     path("meetings/search/", include("search.urls")),
     path("meetings/import/", include("news_import.urls")),
+    path("meetings/invitations/", include("invitations.urls")),
     path("meetings/", include("history.urls")),
     path("meetings/", include("meetings.urls")),
     path("programs/", include("programs.urls")),

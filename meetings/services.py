@@ -18,6 +18,7 @@ from directives.services import CarriedRow, announce, carry_forward
 
 from .models import Meeting, MeetingRevision, MeetingSubmission, MeetingTransition
 from .revisions import StaleMeetingError, lock_current, record_revision
+from .signals import meeting_moved
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -145,7 +146,8 @@ def transition_meeting(*, meeting: Meeting, to_status: str, user: AbstractBaseUs
         )
     if not MeetingRevision.objects.filter(meeting=current, version=current.version).exists():
         record_revision(current, None)
-    step = MeetingTransition(meeting=current, from_status=current.status, to_status=to_status, by=user)
+    from_status = current.status
+    step = MeetingTransition(meeting=current, from_status=from_status, to_status=to_status, by=user)
     step.full_clean()
     step.save()
     current.status = to_status
@@ -154,6 +156,8 @@ def transition_meeting(*, meeting: Meeting, to_status: str, user: AbstractBaseUs
     current.save(update_fields=["status", "version", "updated_at"])
     record_revision(current, user)
     meeting.status, meeting.version = current.status, current.version
+    # Other areas take their part in the same transaction (invitations/: a held meeting's attendance list).
+    meeting_moved.send(sender=Meeting, meeting=current, from_status=from_status, to_status=to_status, user=user)
     # Out of the draft, the directives are given: each office concerned is told (once, however often).
     announce(
         list(current.directives.select_related("meeting", "liaison_office").prefetch_related("responsible_offices")),

@@ -60,7 +60,7 @@ def collect(office: Office, *, until: datetime | None = None) -> Digest | None:
             return None
         digest = Digest.objects.create(office=office, subject="-", body="-", line_text="-", created_at=now)
         Event.objects.filter(pk__in=ids, digest__isnull=True).update(digest=digest)
-        events = list(digest.events.select_related("directive__meeting", "actor"))
+        events = list(digest.events.select_related("directive__meeting", "meeting", "actor"))
         if not events:  # another worker took them first
             digest.delete()
             return None
@@ -110,7 +110,7 @@ def compose(office: Office, events: list[Event]) -> Message:
     short = settings.PORTAL_OFFICE_SHORT_NAME
     if len(events) == 1:
         event = events[0]
-        about = _shorten(event.directive.text, 80) if event.directive_id else event.note[:80]
+        about = _shorten(event.directive.text, 80) if event.directive_id else _about(event)
         subject = f"[{short}] {event.get_kind_display()}: {about}"
         opening = "มีเรื่องแจ้งหน่วยงานของท่าน ดังนี้"
     else:
@@ -164,6 +164,11 @@ def _item(event: Event) -> str:
         lines.append(f"   จากการประชุม: {_shorten(meeting.title, 120)} ({thai.be_date(meeting.starts_at)})")
         due = thai.be_date(directive.due_date) if directive.due_date else "ไม่ได้กำหนด"
         lines.append(f"   กำหนดแล้วเสร็จ: {due}")
+    if event.meeting_id and directive is None:
+        meeting = event.meeting
+        when = f"{thai.be_date_weekday(meeting.starts_at)} เวลา {thai.thai_time(meeting.starts_at)}"
+        lines.append(f"   การประชุม: {_shorten(meeting.title, 160)}")
+        lines.append(f"   วันเวลา: {when} ณ {_shorten(meeting.venue, 120)}")
     if event.note:
         lines.append(f"   {'เหตุผล' if event.kind == EventKind.SENT_BACK else 'หมายเหตุ'}: {_shorten(event.note, 500)}")
     if event.actor_id:
@@ -187,7 +192,13 @@ def _headline(event: Event) -> str:
         EventKind.REPORT_REQUESTED: "ขอให้รายงานผลการดำเนินงาน",
         EventKind.SENT_BACK: "ผลการดำเนินงานถูกส่งกลับให้ดำเนินการเพิ่มเติม",
         EventKind.ACCEPTED: "ผลการดำเนินงานได้รับการตรวจรับแล้ว",
+        EventKind.INVITED: "ขอเชิญประชุม กรุณาตอบรับการเข้าร่วมประชุม",
     }.get(event.kind, event.get_kind_display())
+
+
+def _about(event: Event) -> str:
+    """What a message about no directive is about: the meeting it invites to, or its note."""
+    return _shorten(event.meeting.title, 80) if event.meeting_id else event.note[:80]
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -66,6 +66,7 @@ class EventKind(models.TextChoices):
     OVERDUE = "overdue", _("เกินกำหนด")
     SENT_BACK = "sent_back", _("ส่งกลับให้ดำเนินการเพิ่มเติม")
     ACCEPTED = "accepted", _("ตรวจรับผลแล้ว")
+    INVITED = "invited", _("หนังสือเชิญประชุม")
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -80,6 +81,15 @@ class Event(models.Model):
     directive = models.ForeignKey(
         Directive,
         verbose_name=_("ข้อสั่งการ"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notification_events",
+    )
+    # An invitation is about a meeting, not a directive.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("การประชุม"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -110,10 +120,14 @@ class Event(models.Model):
         indexes = [models.Index(fields=["office", "digest"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.directive or self.note}"
+        return f"{self.get_kind_display()}: {self.directive or self.meeting or self.note}"
 
     def get_absolute_url(self) -> str:
-        return self.directive.get_absolute_url() if self.directive_id else reverse("notifications:list")
+        if self.directive_id:
+            return self.directive.get_absolute_url()
+        if self.meeting_id:
+            return reverse("invitations:meeting", args=[self.meeting_id])
+        return reverse("notifications:list")
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

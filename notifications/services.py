@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from directives.models import Directive
-from meetings.models import Office
+from meetings.models import Meeting, Office
 
 from .models import Event, EventKind, Notification
 
@@ -30,6 +30,7 @@ def notify_office(
     kind: str,
     office: Office,
     directive: Directive | None = None,
+    meeting: Meeting | None = None,
     actor: AbstractBaseUser | None = None,
     note: str = "",
     key: str | None = None,
@@ -46,7 +47,9 @@ def notify_office(
     goes out only if that change commits. Returns the event (the one recorded before, when it was).
     """
     with transaction.atomic():
-        event, created = record_event(kind=kind, office=office, directive=directive, actor=actor, note=note, key=key)
+        event, created = record_event(
+            kind=kind, office=office, directive=directive, meeting=meeting, actor=actor, note=note, key=key
+        )
         if created:
             from . import tasks
 
@@ -60,6 +63,7 @@ def record_event(
     kind: str,
     office: Office,
     directive: Directive | None = None,
+    meeting: Meeting | None = None,
     actor: AbstractBaseUser | None = None,
     note: str = "",
     key: str | None = None,
@@ -75,6 +79,7 @@ def record_event(
                 kind=kind,
                 office=office,
                 directive=directive,
+                meeting=meeting,
                 actor=actor,
                 note=note,
                 key=key,

@@ -20,7 +20,7 @@ PAGE_SIZE = 50
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
     notifications = policy.readable_notifications(request.user).select_related(
-        "event__directive__meeting", "event__office", "event__actor"
+        "event__directive__meeting", "event__meeting", "event__office", "event__actor"
     )
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/list.html", {"page": page, "office": policy.office_of(request.user)})

@@ -9,6 +9,10 @@ provincial office (where `staff` and `official` work) and the same three organis
 (where `district_staff` works), a progress report, a photo, and a word of its own (`Record.marker`) in its
 title and directive, so that a list page can be checked for what it shows as well as for its status.
 
+The แม่ทา district office is also invited to every meeting, by a letter with a document sent with it:
+while a meeting is still scheduled (นัดประชุม) its invitees read it, answer, and download its documents;
+once it is held it is the organising office's draft again.
+
 So for a provincial record `staff` is staff of the organising office, `district_staff` staff of a
 responsible office and `other_staff` staff of an unrelated office; for a ลี้ record `other_staff` organises
 and `staff` is unrelated. `official` is an official of the provincial office.
@@ -33,6 +37,7 @@ from PIL import Image
 
 from directives.models import Attachment, Directive, DirectiveUpdate
 from history import services as history
+from invitations.models import CalendarFeed, Invitation, InvitationLetter, InvitedPerson, MeetingDocument
 from lamphun_portal import roles
 from meetings.demo import data
 from meetings.models import Meeting, Office, Person
@@ -90,6 +95,8 @@ class Record:
     directive_id: int
     photo_id: int
     attachment_id: int
+    invitation_id: int
+    document_id: int
 
     @property
     def query(self) -> str:
@@ -149,6 +156,7 @@ class World:
             directive.status = Directive.Status.IN_PROGRESS
             directive.save(update_fields=["status"])
             photo = MeetingPhoto.objects.create(meeting=meeting, image=_png(), image_format="PNG")
+            invitation, document = _invite(meeting, responsible)
             records.append(
                 Record(
                     key=key,
@@ -159,6 +167,8 @@ class World:
                     directive_id=directive.pk,
                     photo_id=photo.pk,
                     attachment_id=attachment.pk,
+                    invitation_id=invitation.pk,
+                    document_id=document.pk,
                 )
             )
         if seed_first:
@@ -173,11 +183,23 @@ class World:
         return history.delete_meeting(meeting=self.record("ppublished").meeting, user=self.admin)
 
 
+def _invite(meeting: Meeting, office: Office) -> tuple[Invitation, MeetingDocument]:
+    """The แม่ทา office invited, a person without an account invited by name, a document sent with the
+    invitation, and the letter (called through the portal, the meeting was held and recorded after)."""
+    invitation = Invitation.objects.create(meeting=meeting, office=office)
+    guest = Person.objects.filter(user__isnull=True).order_by("pk").first()
+    InvitedPerson.objects.create(meeting=meeting, person=guest)
+    document = MeetingDocument.objects.create(meeting=meeting, file=_pdf(), name="เอกสาร.pdf", size=len(PDF))
+    InvitationLetter.objects.create(meeting=meeting, subject=f"ขอเชิญ{meeting.title}", salutation="ผู้ที่เกี่ยวข้อง")
+    return invitation, document
+
+
 def _seed_record(seed: Meeting) -> Record:
     directive = seed.directives.order_by("pk").first()
     photo = MeetingPhoto.objects.create(meeting=seed, image=_png(), image_format="PNG")
     update = DirectiveUpdate.objects.create(directive=directive, office=seed.organizer, note="ดำเนินการแล้ว")
     attachment = Attachment.objects.create(update=update, file=_pdf(), name="รายงาน.pdf", size=len(PDF))
+    invitation, document = _invite(seed, Office.objects.get(name=data.district_office("แม่ทา")))
     return Record(
         key="seed",
         status=seed.status,
@@ -187,6 +209,8 @@ def _seed_record(seed: Meeting) -> Record:
         directive_id=directive.pk,
         photo_id=photo.pk,
         attachment_id=attachment.pk,
+        invitation_id=invitation.pk,
+        document_id=document.pk,
     )
 
 
@@ -219,13 +243,29 @@ class Who:
         return self.persona in {"staff", "district_staff", "other_staff"}
 
     @property
+    def invited(self) -> bool:
+        """Of the office invited to the meeting (แม่ทา, `district_staff`'s)."""
+        return self.record is not None and self.persona == "district_staff"
+
+    @property
     def reads(self) -> bool:
-        """Until the minutes are certified a meeting stays inside its office; after, every role reads it."""
+        """Until the minutes are certified a meeting stays inside its office; after, every role reads it. A
+        scheduled meeting is read by its invitees too."""
         if self.persona in {"anonymous", "outsider"}:
             return False
         if self.persona == "admin" or self.record is None or self.record.status not in WORKING:
             return True
-        return self.organising
+        return self.organising or (self.record.status == Meeting.Status.SCHEDULED and self.invited)
+
+    @property
+    def invites(self) -> bool:
+        """Sending the letter and adding documents: whoever edits the meeting, while it is scheduled."""
+        return self.edits and self.record.status == Meeting.Status.SCHEDULED
+
+    @property
+    def answers(self) -> bool:
+        """The invited office's staff answer, the organisers may write an answer down; while it is scheduled."""
+        return self.record.status == Meeting.Status.SCHEDULED and (self.invited or self.edits)
 
     @property
     def edits(self) -> bool:
@@ -444,6 +484,12 @@ def _own_notification(who: Who) -> bool:
     return who.persona == "district_staff" and who.reads
 
 
+def _feed_token(world: World, record: Record | None) -> list[Any]:
+    """district_staff's private calendar address: the secret is the key, whoever asks."""
+    user = User.objects.get(username="district1")
+    return [CalendarFeed.objects.get_or_create(user=user)[0].token]
+
+
 def _import_seed_post(who: Who) -> int | str:
     """A news post of the provincial office: its staff and admins import it; other recorders are told (400,
     in Thai) that they may only choose their own office."""
@@ -472,6 +518,45 @@ ROUTES: list[Route] = [
         per_record=True,
     ),
     Route("meetings:person_create", answer(recorders, ok=422), method="post"),
+    # Before the meeting: scheduling, the letter, the answers, the documents, the private calendar.
+    Route("invitations:schedule", answer(recorders)),
+    Route("invitations:schedule", answer(recorders), method="post", note="empty"),
+    Route("invitations:meeting", answer(_reads), args=_meeting, per_record=True),
+    Route("invitations:letter", answer(_reads), args=_meeting, per_record=True),
+    Route("invitations:send", answer(lambda who: who.invites, ok=302), args=_meeting, method="post", per_record=True),
+    Route(
+        "invitations:invite",
+        answer(lambda who: who.invites, ok=302),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"offices": [Office.objects.get(name=data.district_office("แม่ทา")).pk]},
+        per_record=True,
+    ),
+    Route(
+        "invitations:upload",
+        answer(lambda who: who.invites, ok=302),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"file": _pdf()},
+        per_record=True,
+    ),
+    Route("invitations:document", answer(_reads), args=lambda w, r: [r.document_id], per_record=True),
+    Route("invitations:answer", answer(lambda who: who.answers), args=lambda w, r: [r.invitation_id], per_record=True),
+    Route(
+        "invitations:answer",
+        answer(lambda who: who.answers, ok=302),
+        args=lambda w, r: [r.invitation_id],
+        method="post",
+        data=lambda w, r: {
+            "answer": "decline",
+            "note": "ติดราชการอื่น",
+            "attendees-TOTAL_FORMS": "0",
+            "attendees-INITIAL_FORMS": "0",
+        },
+        per_record=True,
+    ),
+    Route("invitations:feed", everyone(200), args=_feed_token, per_record=True, shows=lambda who: None),
+    Route("invitations:feed_renew", answer(readers, ok=302), method="post"),
     # Directives, their follow-up, search, the dashboard.
     Route("directives:detail", answer(_reads), args=_directive, per_record=True),
     Route("directives:attachment", answer(_reads), args=lambda w, r: [r.attachment_id], per_record=True),
