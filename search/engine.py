@@ -1,0 +1,201 @@
+"""The databases' own full-text engines, fed with the portal's Thai words.
+
+Neither engine can split Thai into words (Thai has no spaces between them), so the portal does it
+(words.py) and hands each engine the words already split, one document per record:
+
+- PostgreSQL: `search_document.vector`, a tsvector written as a literal (the words, their positions, title
+  words weighted A), with a GIN index. Queries are tsquery literals: `&` for every word, `<->` for the
+  phrase, `:A` for the title. Literals, not to_tsvector('simple', ...): PostgreSQL's own parser would
+  split Thai words again at their vowel and tone marks.
+- SQLite: the FTS5 table `search_document_fts` (columns title and body, the words joined by spaces,
+  rowid = the document's id) with the `ascii` tokenizer, which leaves every non-ASCII character inside
+  its word, so the Thai words stay as the portal split them.
+
+Both see the same stream of words (words.stream): the title, then the body, each word followed by the
+dictionary words inside it. A phrase never runs from the title into the body (a gap of one position on
+PostgreSQL, another column on SQLite).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+# A tsvector keeps at most 256 positions of a word and positions up to 16,383 (PostgreSQL's limits).
+MAX_POSITIONS = 256
+MAX_POSITION = 16383
+TABLE = "search_document"
+FTS_TABLE = "search_document_fts"
+VECTOR_INDEX = "search_document_vector"
+CREATE_VECTOR_INDEX = f"CREATE INDEX IF NOT EXISTS {VECTOR_INDEX} ON {TABLE} USING gin (vector)"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A record as the engine indexes it."""
+
+    kind: int
+    object_id: int
+    day: dt.date
+    title: list[str]
+    body: list[str]
+
+    @property
+    def id(self) -> int:
+        return document_id(self.kind, self.object_id)
+
+
+def document_id(kind: int, object_id: int) -> int:
+    """The document's id: kind and record id in one number, so a record's document is found without a lookup
+    (and on SQLite the FTS5 row has the same id)."""
+    return object_id * 2 + kind - 1
+
+
+# --- Creating the engine's tables (migration 0002) -----------------------------------------------------
+def create_schema(schema_editor: Any) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
+        schema_editor.execute(f"ALTER TABLE {TABLE} ADD COLUMN vector tsvector NOT NULL DEFAULT ''")
+        schema_editor.execute(CREATE_VECTOR_INDEX)
+        schema_editor.execute(
+            # The words of each document, for looking at the index (SearchToken); searching never reads it.
+            "CREATE VIEW search_token AS SELECT w.lexeme AS word, d.kind, d.object_id, "
+            "CASE WHEN 'A' = ANY(w.weights) THEN 2 ELSE 1 END AS weight, d.day "
+            f"FROM {TABLE} d CROSS JOIN LATERAL unnest(d.vector) AS w"
+        )
+    elif vendor == "sqlite":
+        schema_editor.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body, tokenize='ascii')")
+        schema_editor.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE}_words USING fts5vocab({FTS_TABLE}, instance)")
+        schema_editor.execute(
+            "CREATE VIEW search_token AS SELECT w.term AS word, d.kind, d.object_id, "
+            "MAX(CASE w.col WHEN 'title' THEN 2 ELSE 1 END) AS weight, d.day "
+            f"FROM {FTS_TABLE}_words w JOIN {TABLE} d ON d.id = w.doc GROUP BY w.term, d.id"
+        )
+    else:
+        raise NotImplementedError(f"search needs PostgreSQL or SQLite, not {vendor}")
+
+
+def drop_schema(schema_editor: Any) -> None:
+    schema_editor.execute("DROP VIEW IF EXISTS search_token")
+    if schema_editor.connection.vendor == "sqlite":
+        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}_words")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+
+
+# --- Writing ----------------------------------------------------------------------------------------
+def remove(ids: list[int]) -> None:
+    """Delete these documents (by document id)."""
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(batch))
+            if connection.vendor == "sqlite":
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", batch)
+            cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({marks})", batch)
+
+
+def clear() -> None:
+    """Delete every document."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute(f"DELETE FROM {TABLE}")
+        else:
+            cursor.execute(f"TRUNCATE {TABLE}")
+
+
+def write(documents: Iterable[Document]) -> None:
+    """Insert documents (none of them may exist yet): COPY on PostgreSQL, executemany on SQLite."""
+    documents = list(documents)
+    if not documents:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            lines = "".join(
+                f"{doc.id}\t{doc.kind}\t{doc.object_id}\t{doc.day}\t{_copy_escape(vector(doc.title, doc.body))}\n"
+                for doc in documents
+            )
+            cursor.connection.cursor().copy_expert(
+                f"COPY {TABLE} (id, kind, object_id, day, vector) FROM STDIN", io.StringIO(lines)
+            )
+            return
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (id, kind, object_id, day) VALUES (%s, %s, %s, %s)",
+            [(doc.id, doc.kind, doc.object_id, doc.day) for doc in documents],
+        )
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+            [(doc.id, " ".join(doc.title), " ".join(doc.body)) for doc in documents],
+        )
+
+
+def _copy_escape(text: str) -> str:
+    # COPY's text format: backslash is its escape character (the words hold no tab or newline).
+    return text.replace("\\", "\\\\")
+
+
+def _quoted(word: str) -> str:
+    """A word as a tsvector / tsquery literal lexeme."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector(title: list[str], body: list[str]) -> str:
+    """The tsvector literal of a document: each word with its positions, title words weighted A."""
+    positions: dict[str, list[str]] = {}
+    for number, word in enumerate(title, 1):
+        positions.setdefault(word, []).append(f"{number}A")
+    # One position left empty between title and body: a phrase does not run from one into the other.
+    for number, word in enumerate(body, len(title) + 2):
+        positions.setdefault(word, []).append(str(min(number, MAX_POSITION)))
+    return " ".join(
+        f"{_quoted(word)}:{','.join(dict.fromkeys(places[:MAX_POSITIONS]))}" for word, places in positions.items()
+    )
+
+
+# --- Reading ----------------------------------------------------------------------------------------
+def ranked_sql(words: list[str], phrase: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
+    """SQL giving (kind, object_id, score, day) of every document holding all the words, best first.
+
+    score: 2 if the document holds the phrase, plus 1 if a meeting's title holds every word.
+    Then the most recent first.
+    """
+    kind_sql = f" AND d.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
+    order = " ORDER BY score DESC, d.day DESC, d.kind, d.object_id DESC"
+    if connection.vendor == "postgresql":
+        every = " & ".join(_quoted(word) for word in words)
+        title = " & ".join(f"{_quoted(word)}:A" for word in words)
+        # A one-word phrase is the word itself: every document found holds it.
+        phrase_score = "2" if len(phrase) == 1 else "(d.vector @@ %s::tsquery)::int * 2"
+        phrase_params = [] if len(phrase) == 1 else [" <-> ".join(_quoted(word) for word in phrase)]
+        sql = (
+            f"SELECT d.kind, d.object_id, {phrase_score} + (d.vector @@ %s::tsquery)::int AS score, d.day "
+            f"FROM {TABLE} d WHERE d.vector @@ %s::tsquery{kind_sql}{order}"
+        )
+        return sql, [*phrase_params, title, every, *kinds]
+    every = " AND ".join(_fts_string(word) for word in words)
+    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    sql = (
+        f"SELECT d.kind, d.object_id, (d.id IN ({matching})) * 2 + (d.id IN ({matching})) AS score, d.day "
+        f"FROM {TABLE} d WHERE d.id IN ({matching}){kind_sql}{order}"
+    )
+    return sql, [_fts_string(" ".join(phrase)), f"title : ({every})", every, *kinds]
+
+
+def _fts_string(text: str) -> str:
+    """An FTS5 string: its words must appear in a row (one word: that word)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def size_bytes() -> int:
+    """What the index takes on disk: the documents with their words and the engine's index."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
+            return cursor.fetchone()[0]
+        cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name = %s OR name LIKE %s", [TABLE, f"{FTS_TABLE}%"])
+        return cursor.fetchone()[0] or 0
