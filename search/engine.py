@@ -186,6 +186,51 @@ def ranked_sql(words: list[str], phrase: list[str], kinds: tuple[int, ...]) -> t
     return sql, [_fts_string(" ".join(phrase)), f"title : ({every})", every, *kinds]
 
 
+@dataclass(frozen=True)
+class Conditions:
+    """SQL conditions on the `search_document` table for one query: (sql, params) each."""
+
+    every: tuple[str, list[Any]]  # holds every word
+    phrase: tuple[str, list[Any]] | None  # holds the phrase (None: a one-word phrase, the same as `every`)
+    title: tuple[str, list[Any]]  # a meeting whose title holds every word
+
+
+def conditions(words: list[str], phrase: list[str]) -> Conditions:
+    if connection.vendor == "postgresql":
+
+        def test(query: str) -> tuple[str, list[Any]]:
+            return f"{TABLE}.vector @@ %s::tsquery", [query]
+
+        return Conditions(
+            every=test(" & ".join(_quoted(word) for word in words)),
+            phrase=test(" <-> ".join(_quoted(word) for word in phrase)) if len(phrase) > 1 else None,
+            title=test(" & ".join(f"{_quoted(word)}:A" for word in words)),
+        )
+
+    def fts(query: str) -> tuple[str, list[Any]]:
+        return f"{TABLE}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [query]
+
+    every = " AND ".join(_fts_string(word) for word in words)
+    return Conditions(
+        every=fts(every),
+        phrase=fts(_fts_string(" ".join(phrase))) if len(phrase) > 1 else None,
+        title=fts(f"title : ({every})"),
+    )
+
+
+def matching_sql(words: list[str], kind: int) -> tuple[str, list[Any]]:
+    """SQL giving the object_id of every document of this kind holding all the words (for `pk__in`)."""
+    if connection.vendor == "postgresql":
+        every = " & ".join(_quoted(word) for word in words)
+        return f"SELECT d.object_id FROM {TABLE} d WHERE d.vector @@ %s::tsquery AND d.kind = %s", [every, kind]
+    every = " AND ".join(_fts_string(word) for word in words)
+    return (
+        f"SELECT d.object_id FROM {TABLE} d "
+        f"WHERE d.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) AND d.kind = %s",
+        [every, kind],
+    )
+
+
 def _fts_string(text: str) -> str:
     """An FTS5 string: its words must appear in a row (one word: that word)."""
     return '"' + text.replace('"', '""') + '"'

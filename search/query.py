@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from directives.models import Directive
@@ -22,7 +24,7 @@ from meetings.models import Meeting
 
 from . import engine
 from .highlight import matches, snippet
-from .models import Kind
+from .models import Kind, SearchDocument
 from .words import normalize, query_phrase, query_words, words_of
 
 # The posting table joined one row per query word up to this many words and grouped longer queries; the
@@ -66,24 +68,85 @@ def rank(query: str, kinds: Iterable[int] = tuple(Kind.values)) -> Ranking:
     )
 
 
-def ranked_ids(query: str, kind: int) -> list[int]:
-    """Ids of one kind of record matching the query, best first (for the API and the list filters)."""
-    return [hit.object_id for hit in rank(query, kinds=(kind,)).hits]
+class Results:
+    """What the search page pages through: every record holding the words that the reader may open, in rank
+    order (phrase and title first, then the newest), with their exact count.
+
+    A slice is read tier by tier (score 3, 2, 1, 0), each tier newest first with LIMIT/OFFSET, so the first
+    page reads about 20 documents of the best tier rather than sorting every match; a later page counts the
+    tiers before it. Who may read what comes from the policy (readable_meetings / readable_directives),
+    tested in the same statement.
+    """
+
+    def __init__(self, query: str, user: Any) -> None:
+        self.words = query_words(query)
+        self._count: int | None = None
+        if not self.words:
+            self._tiers: list[tuple[int, Any]] = []
+            return
+        found = engine.conditions(self.words, query_phrase(words_of(query)))
+        base = SearchDocument.objects.filter(_condition(found.every)).filter(_readable(user))
+        title = _condition(found.title)
+        if found.phrase is None:  # every record found holds the (one-word) phrase
+            tiers = [(3, title), (2, ~title)]
+        else:
+            phrase = _condition(found.phrase)
+            tiers = [(3, phrase & title), (2, phrase & ~title), (1, ~phrase & title), (0, ~phrase & ~title)]
+        self._tiers = [(score, base.filter(test).order_by("-day", "kind", "-object_id")) for score, test in tiers]
+        self._base = base
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._base.count() if self._tiers else 0
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Hit]:
+        skip = index.start or 0
+        wanted = None if index.stop is None else max(0, index.stop - skip)
+        hits: list[Hit] = []
+        for score, documents in self._tiers:
+            if wanted is not None and len(hits) >= wanted:
+                break
+            if skip:
+                # A later page: whole tiers before it are counted and skipped.
+                size = documents.count()
+                if size <= skip:
+                    skip -= size
+                    continue
+            rows = documents.values_list("kind", "object_id")
+            rows = rows[skip : skip + wanted - len(hits)] if wanted is not None else rows[skip:]
+            hits += [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id in rows]
+            skip = 0
+        return hits
 
 
-def readable_hits(hits: list[Hit], user: Any) -> list[Hit]:
-    """The hits this person may open (lamphun_portal/policy.py), in the same order: two queries."""
-    meeting_ids = [hit.object_id for hit in hits if hit.kind == Kind.MEETING]
-    directive_ids = [hit.object_id for hit in hits if hit.kind == Kind.DIRECTIVE]
-    readable = {
-        Kind.MEETING: set(policy.readable_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
-        if meeting_ids
-        else set(),
-        Kind.DIRECTIVE: set(policy.readable_directives(user).filter(pk__in=directive_ids).values_list("pk", flat=True))
-        if directive_ids
-        else set(),
-    }
-    return [hit for hit in hits if hit.object_id in readable[hit.kind]]
+def _condition(test: tuple[str, list[Any]]) -> Q:
+    sql, params = test
+    return Q(RawSQL(sql, params, output_field=BooleanField()))
+
+
+def _readable(user: Any) -> Q:
+    """The documents of the records this person may open, as the policy says (tested per document found)."""
+    meetings, directives = policy.readable_meetings(user), policy.readable_directives(user)
+    readable = Q()
+    for kind, records in [(Kind.MEETING, meetings), (Kind.DIRECTIVE, directives)]:
+        if not records.query.where:
+            readable |= Q(kind=kind)  # the policy leaves every record of this kind readable: nothing to test
+        else:
+            readable |= Q(Exists(records.filter(pk=OuterRef("object_id"))), kind=kind)
+    return readable
+
+
+def matching_ids(query: str, kind: int) -> RawSQL | list[int]:
+    """Ids of one kind of record holding every word of the query, as a subquery for `pk__in` (the API and
+    the directive list filter with it and sort on their own): however many match, no list of ids is sent."""
+    words = query_words(query)
+    if not words:
+        return []
+    return RawSQL(*engine.matching_sql(words, kind))
 
 
 def attach_records(hits: list[Hit], words: list[str]) -> None:
