@@ -42,6 +42,8 @@ class Document:
     kind: int
     object_id: int
     day: dt.date
+    status: str
+    organizer_id: int | None
     title: list[str]
     body: list[str]
 
@@ -117,16 +119,19 @@ def write(documents: Iterable[Document]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             lines = "".join(
-                f"{doc.id}\t{doc.kind}\t{doc.object_id}\t{doc.day}\t{_copy_escape(vector(doc.title, doc.body))}\n"
+                f"{doc.id}\t{doc.kind}\t{doc.object_id}\t{doc.day}\t{doc.status}\t"
+                f"{doc.organizer_id if doc.organizer_id is not None else chr(92) + 'N'}\t"
+                f"{_copy_escape(vector(doc.title, doc.body))}\n"
                 for doc in documents
             )
             cursor.connection.cursor().copy_expert(
-                f"COPY {TABLE} (id, kind, object_id, day, vector) FROM STDIN", io.StringIO(lines)
+                f"COPY {TABLE} (id, kind, object_id, day, status, organizer_id, vector) FROM STDIN",
+                io.StringIO(lines),
             )
             return
         cursor.executemany(
-            f"INSERT INTO {TABLE} (id, kind, object_id, day) VALUES (%s, %s, %s, %s)",
-            [(doc.id, doc.kind, doc.object_id, doc.day) for doc in documents],
+            f"INSERT INTO {TABLE} (id, kind, object_id, day, status, organizer_id) VALUES (%s, %s, %s, %s, %s, %s)",
+            [(doc.id, doc.kind, doc.object_id, doc.day, doc.status, doc.organizer_id) for doc in documents],
         )
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",

@@ -87,9 +87,18 @@ def directives_for_index() -> object:
     return Directive.objects.select_related("issued_by", "meeting").prefetch_related("programs", "responsible_offices")
 
 
-def document(kind: int, object_id: int, day: dt.date, parts: Parts) -> Document:
+def document(kind: int, object_id: int, meeting: Meeting, parts: Parts) -> Document:
+    """The document of a meeting, or of one of its directives: the meeting gives the date and who may read it."""
     title, body = parts
-    return Document(kind=kind, object_id=object_id, day=day, title=stream(title), body=stream(body))
+    return Document(
+        kind=kind,
+        object_id=object_id,
+        day=record_day(meeting),
+        status=meeting.status,
+        organizer_id=meeting.organizer_id,
+        title=stream(title),
+        body=stream(body),
+    )
 
 
 # --- Keeping the index current ----------------------------------------------------------------------
@@ -104,7 +113,7 @@ def index_meetings(ids: Iterable[int]) -> None:
     ids = list(ids)
     remove(Kind.MEETING, ids)
     engine.write(
-        document(Kind.MEETING, meeting.pk, record_day(meeting), meeting_parts(meeting))
+        document(Kind.MEETING, meeting.pk, meeting, meeting_parts(meeting))
         for meeting in meetings_for_index().filter(pk__in=ids)
     )
 
@@ -115,7 +124,7 @@ def index_directives(ids: Iterable[int]) -> None:
     ids = list(ids)
     remove(Kind.DIRECTIVE, ids)
     engine.write(
-        document(Kind.DIRECTIVE, directive.pk, record_day(directive.meeting), directive_parts(directive))
+        document(Kind.DIRECTIVE, directive.pk, directive.meeting, directive_parts(directive))
         for directive in directives_for_index().filter(pk__in=ids)
     )
 
@@ -148,7 +157,7 @@ def flush() -> None:
     pending[Kind.DIRECTIVE].clear()
     if meetings:
         index_meetings(meetings)
-        # A directive's document carries its meeting's date, which results sort by.
+        # A directive's document carries its meeting's date and status (sorting, who may read it).
         directives |= set(Directive.objects.filter(meeting__in=meetings).values_list("pk", flat=True))
     if directives:
         index_directives(directives)

@@ -26,6 +26,10 @@ class SearchDocument(models.Model):
     kind = models.PositiveSmallIntegerField(choices=Kind.choices)
     object_id = models.BigIntegerField()
     day = models.DateField()
+    # The status and organising office of the record's meeting: what lamphun_portal/policy.py decides who may
+    # read it by (readable_search_documents), so the search page tests it on the documents it finds.
+    status = models.CharField(max_length=10, blank=True)
+    organizer_id = models.BigIntegerField(null=True)
 
     class Meta:
         db_table = "search_document"

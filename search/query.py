@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
@@ -72,72 +72,48 @@ class Results:
     """What the search page pages through: every record holding the words that the reader may open, in rank
     order (phrase and title first, then the newest), with their exact count.
 
-    A slice is read tier by tier (score 3, 2, 1, 0), each tier newest first with LIMIT/OFFSET, so the first
-    page reads about 20 documents of the best tier rather than sorting every match; a later page counts the
-    tiers before it. Who may read what comes from the policy (readable_meetings / readable_directives),
-    tested in the same statement.
+    One statement finds them with their score, who may read what tested in it on each document found
+    (policy.readable_search_documents); only the page's records are then read (attach_records).
     """
 
     def __init__(self, query: str, user: Any) -> None:
         self.words = query_words(query)
-        self._count: int | None = None
-        if not self.words:
-            self._tiers: list[tuple[int, Any]] = []
-            return
-        found = engine.conditions(self.words, query_phrase(words_of(query)))
-        base = SearchDocument.objects.filter(_condition(found.every)).filter(_readable(user))
-        title = _condition(found.title)
-        if found.phrase is None:  # every record found holds the (one-word) phrase
-            tiers = [(3, title), (2, ~title)]
-        else:
-            phrase = _condition(found.phrase)
-            tiers = [(3, phrase & title), (2, phrase & ~title), (1, ~phrase & title), (0, ~phrase & ~title)]
-        self._tiers = [(score, base.filter(test).order_by("-day", "kind", "-object_id")) for score, test in tiers]
-        self._base = base
+        self._query, self._user = query, user
+        self._hits: list[Hit] | None = None
+
+    @property
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = self._find() if self.words else []
+        return self._hits
+
+    def _find(self) -> list[Hit]:
+        found = engine.conditions(self.words, query_phrase(words_of(self._query)))
+        title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
+        phrase = (
+            Value(2) if found.phrase is None else Case(When(_condition(found.phrase), then=Value(2)), default=Value(0))
+        )
+        rows = (
+            policy.readable_search_documents(self._user, SearchDocument.objects.filter(_condition(found.every)))
+            .annotate(score=phrase + title)
+            .order_by("-score", "-day", "kind", "-object_id")
+            .values_list("kind", "object_id", "score")
+        )
+        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in rows]
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = self._base.count() if self._tiers else 0
-        return self._count
+        return len(self.hits)
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index: slice) -> list[Hit]:
-        skip = index.start or 0
-        wanted = None if index.stop is None else max(0, index.stop - skip)
-        hits: list[Hit] = []
-        for score, documents in self._tiers:
-            if wanted is not None and len(hits) >= wanted:
-                break
-            if skip:
-                # A later page: whole tiers before it are counted and skipped.
-                size = documents.count()
-                if size <= skip:
-                    skip -= size
-                    continue
-            rows = documents.values_list("kind", "object_id")
-            rows = rows[skip : skip + wanted - len(hits)] if wanted is not None else rows[skip:]
-            hits += [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id in rows]
-            skip = 0
-        return hits
+        return self.hits[index]
 
 
 def _condition(test: tuple[str, list[Any]]) -> Q:
     sql, params = test
     return Q(RawSQL(sql, params, output_field=BooleanField()))
-
-
-def _readable(user: Any) -> Q:
-    """The documents of the records this person may open, as the policy says (tested per document found)."""
-    meetings, directives = policy.readable_meetings(user), policy.readable_directives(user)
-    readable = Q()
-    for kind, records in [(Kind.MEETING, meetings), (Kind.DIRECTIVE, directives)]:
-        if not records.query.where:
-            readable |= Q(kind=kind)  # the policy leaves every record of this kind readable: nothing to test
-        else:
-            readable |= Q(Exists(records.filter(pk=OuterRef("object_id"))), kind=kind)
-    return readable
 
 
 def matching_ids(query: str, kind: int) -> RawSQL | list[int]:
@@ -149,14 +125,18 @@ def matching_ids(query: str, kind: int) -> RawSQL | list[int]:
     return RawSQL(*engine.matching_sql(words, kind))
 
 
-def attach_records(hits: list[Hit], words: list[str]) -> None:
-    """Load the page's meetings and directives (two queries) and give each hit its highlighted snippet."""
+def attach_records(hits: list[Hit], words: list[str], user: Any = None) -> None:
+    """Load the page's meetings and directives (two queries) and give each hit its highlighted snippet.
+
+    With a user, the records come through the policy's readable querysets as well, so a hit this person may
+    not open never shows, whatever the index says.
+    """
     meeting_ids = [hit.object_id for hit in hits if hit.kind == Kind.MEETING]
     directive_ids = [hit.object_id for hit in hits if hit.kind == Kind.DIRECTIVE]
-    meetings = Meeting.objects.select_related("organizer", "chair").in_bulk(meeting_ids) if meeting_ids else {}
-    directives = (
-        Directive.objects.select_related("meeting", "issued_by").in_bulk(directive_ids) if directive_ids else {}
-    )
+    meetings = Meeting.objects.all() if user is None else policy.readable_meetings(user)
+    directives = Directive.objects.all() if user is None else policy.readable_directives(user)
+    meetings = meetings.select_related("organizer", "chair").in_bulk(meeting_ids) if meeting_ids else {}
+    directives = directives.select_related("meeting", "issued_by").in_bulk(directive_ids) if directive_ids else {}
     for hit in hits:
         if hit.is_meeting:
             hit.record = meetings.get(hit.object_id)

@@ -23,7 +23,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     results = Results(query, request.user)
     ranking = Ranking(words=results.words, hits=[])
     page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    attach_records(list(page.object_list), ranking.words)
+    attach_records(list(page.object_list), ranking.words, user=request.user)
     return render(
         request,
         "search/results.html",

@@ -32,6 +32,8 @@ class Migration(migrations.Migration):
                 ("kind", models.PositiveSmallIntegerField(choices=[(1, "การประชุม"), (2, "ข้อสั่งการ")])),
                 ("object_id", models.BigIntegerField()),
                 ("day", models.DateField()),
+                ("status", models.CharField(blank=True, max_length=10)),
+                ("organizer_id", models.BigIntegerField(null=True)),
             ],
             options={"db_table": "search_document"},
         ),

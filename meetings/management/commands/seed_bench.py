@@ -259,7 +259,7 @@ class Command(BaseCommand):
             search_index.document(
                 Kind.MEETING,
                 meeting.pk,
-                search_index.record_day(meeting),
+                meeting,
                 search_index.meeting_parts(
                     meeting,
                     attendances=attendances[meeting.pk],
@@ -273,7 +273,7 @@ class Command(BaseCommand):
             search_index.document(
                 Kind.DIRECTIVE,
                 directive.pk,
-                search_index.record_day(directive.meeting),
+                directive.meeting,
                 search_index.directive_parts(directive, programs=[directive.meeting.program_choice]),
             )
             for directive in directives
