@@ -72,11 +72,15 @@ def create_schema(schema_editor: Any) -> None:
         )
     elif vendor == "sqlite":
         schema_editor.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body, tokenize='ascii')")
-        schema_editor.execute(f"CREATE VIRTUAL TABLE {FTS_TABLE}_words USING fts5vocab({FTS_TABLE}, instance)")
         schema_editor.execute(
-            "CREATE VIEW search_token AS SELECT w.term AS word, d.kind, d.object_id, "
-            "MAX(CASE w.col WHEN 'title' THEN 2 ELSE 1 END) AS weight, d.day "
-            f"FROM {FTS_TABLE}_words w JOIN {TABLE} d ON d.id = w.doc GROUP BY w.term, d.id"
+            # The words of each document (title and body split at their spaces), for looking at the index.
+            "CREATE VIEW search_token AS WITH RECURSIVE split(id, weight, word, rest) AS ("
+            f"SELECT rowid, 2, '', title || ' ' FROM {FTS_TABLE} "
+            f"UNION ALL SELECT rowid, 1, '', body || ' ' FROM {FTS_TABLE} "
+            "UNION ALL SELECT id, weight, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1) "
+            "FROM split WHERE rest <> '') "
+            "SELECT s.word, d.kind, d.object_id, MAX(s.weight) AS weight, d.day "
+            f"FROM split s JOIN {TABLE} d ON d.id = s.id WHERE s.word <> '' GROUP BY s.word, d.id"
         )
     else:
         raise NotImplementedError(f"search needs PostgreSQL or SQLite, not {vendor}")
@@ -85,7 +89,6 @@ def create_schema(schema_editor: Any) -> None:
 def drop_schema(schema_editor: Any) -> None:
     schema_editor.execute("DROP VIEW IF EXISTS search_token")
     if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}_words")
         schema_editor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
 
 

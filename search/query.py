@@ -9,7 +9,7 @@ the most recent.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
@@ -32,13 +32,16 @@ from .words import normalize, query_phrase, query_words, words_of
 MAX_JOINED_WORDS = 4
 
 
+NO_SNIPPET = mark_safe("")  # one shared empty snippet: the search page makes a Hit for each of its page only
+
+
 @dataclass
 class Hit:
     kind: int
     object_id: int
     score: int
     record: Meeting | Directive | None = None
-    snippet: SafeString = field(default_factory=lambda: mark_safe(""))
+    snippet: SafeString = NO_SNIPPET
 
     @property
     def is_meeting(self) -> bool:
@@ -79,15 +82,16 @@ class Results:
     def __init__(self, query: str, user: Any) -> None:
         self.words = query_words(query)
         self._query, self._user = query, user
-        self._hits: list[Hit] | None = None
+        self._rows: list[tuple[int, int, int]] | None = None
 
     @property
-    def hits(self) -> list[Hit]:
-        if self._hits is None:
-            self._hits = self._find() if self.words else []
-        return self._hits
+    def rows(self) -> list[tuple[int, int, int]]:
+        """(kind, object_id, score) of every record found, best first."""
+        if self._rows is None:
+            self._rows = self._find() if self.words else []
+        return self._rows
 
-    def _find(self) -> list[Hit]:
+    def _find(self) -> list[tuple[int, int, int]]:
         found = engine.conditions(self.words, query_phrase(words_of(self._query)))
         title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
         phrase = (
@@ -99,16 +103,19 @@ class Results:
             .order_by("-score", "-day", "kind", "-object_id")
             .values_list("kind", "object_id", "score")
         )
-        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in rows]
+        # Plain rows straight from the cursor: tens of thousands of them, and only a page becomes Hits.
+        with connection.cursor() as cursor:
+            cursor.execute(*rows.query.sql_with_params())
+            return cursor.fetchall()
 
     def count(self) -> int:
-        return len(self.hits)
+        return len(self.rows)
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index: slice) -> list[Hit]:
-        return self.hits[index]
+        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in self.rows[index]]
 
 
 def _condition(test: tuple[str, list[Any]]) -> Q:
