@@ -1,6 +1,6 @@
 """Directive list and Thai search on PostgreSQL at 1,000 and at 100,000 meetings (500,000 directives).
 
-Each database is created, migrated and filled with `seed_bench` the first time (about 12 minutes at
+Each database is created, migrated and filled with `seed_bench` the first time (about 13 minutes at
 100,000 meetings on two cores); later runs reuse it, and one left half-seeded is recreated. Prints
 median server times (Django test client, whole request), measured in interleaved passes, and the ratios
 the issue sets targets for: growth from 1,000 to the largest size (target <= 1.5x), the search page

@@ -166,34 +166,6 @@ def vector(title: list[str], body: list[str]) -> str:
 
 
 # --- Reading ----------------------------------------------------------------------------------------
-def ranked_sql(words: list[str], phrase: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """SQL giving (kind, object_id, score, day) of every document holding all the words, best first.
-
-    score: 2 if the document holds the phrase, plus 1 if a meeting's title holds every word.
-    Then the most recent first.
-    """
-    kind_sql = f" AND d.kind IN ({', '.join(['%s'] * len(kinds))})" if kinds else ""
-    order = " ORDER BY score DESC, d.day DESC, d.kind, d.object_id DESC"
-    if connection.vendor == "postgresql":
-        every = " & ".join(_quoted(word) for word in words)
-        title = " & ".join(f"{_quoted(word)}:A" for word in words)
-        # A one-word phrase is the word itself: every document found holds it.
-        phrase_score = "2" if len(phrase) == 1 else "(d.vector @@ %s::tsquery)::int * 2"
-        phrase_params = [] if len(phrase) == 1 else [" <-> ".join(_quoted(word) for word in phrase)]
-        sql = (
-            f"SELECT d.kind, d.object_id, {phrase_score} + (d.vector @@ %s::tsquery)::int AS score, d.day "
-            f"FROM {TABLE} d WHERE d.vector @@ %s::tsquery{kind_sql}{order}"
-        )
-        return sql, [*phrase_params, title, every, *kinds]
-    every = " AND ".join(_fts_string(word) for word in words)
-    matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    sql = (
-        f"SELECT d.kind, d.object_id, (d.id IN ({matching})) * 2 + (d.id IN ({matching})) AS score, d.day "
-        f"FROM {TABLE} d WHERE d.id IN ({matching}){kind_sql}{order}"
-    )
-    return sql, [_fts_string(" ".join(phrase)), f"title : ({every})", every, *kinds]
-
-
 @dataclass(frozen=True)
 class Conditions:
     """SQL conditions on the `search_document` table for one query: (sql, params) each."""

@@ -8,12 +8,12 @@ the most recent.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Q, Value, When
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
@@ -62,13 +62,32 @@ def rank(query: str, kinds: Iterable[int] = tuple(Kind.values)) -> Ranking:
     if not words:
         return Ranking(words=[], hits=[])
     kinds = tuple(kinds)
-    sql, params = engine.ranked_sql(words, query_phrase(words_of(query)), () if set(kinds) >= set(Kind) else kinds)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _ranked_rows(query, words, lambda documents: documents.filter(kind__in=kinds))
     return Ranking(
-        words=words, hits=[Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score, _ in rows]
+        words=words, hits=[Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in rows]
     )
+
+
+def _ranked_rows(
+    query: str, words: list[str], narrow: Callable[[QuerySet[SearchDocument]], QuerySet[SearchDocument]]
+) -> list[tuple[int, int, int]]:
+    """(kind, object_id, score) of the documents holding every word (and kept by `narrow`), best first.
+
+    score: 2 for the query as a phrase, plus 1 for a meeting whose title holds every word; then the newest.
+    """
+    found = engine.conditions(words, query_phrase(words_of(query)))
+    title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
+    phrase = Value(2) if found.phrase is None else Case(When(_condition(found.phrase), then=Value(2)), default=Value(0))
+    rows = (
+        narrow(SearchDocument.objects.filter(_condition(found.every)))
+        .annotate(score=phrase + title)
+        .order_by("-score", "-day", "kind", "-object_id")
+        .values_list("kind", "object_id", "score")
+    )
+    # Plain rows straight from the cursor: there may be tens of thousands, and only a page becomes Hits.
+    with connection.cursor() as cursor:
+        cursor.execute(*rows.query.sql_with_params())
+        return cursor.fetchall()
 
 
 class Results:
@@ -92,21 +111,9 @@ class Results:
         return self._rows
 
     def _find(self) -> list[tuple[int, int, int]]:
-        found = engine.conditions(self.words, query_phrase(words_of(self._query)))
-        title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
-        phrase = (
-            Value(2) if found.phrase is None else Case(When(_condition(found.phrase), then=Value(2)), default=Value(0))
+        return _ranked_rows(
+            self._query, self.words, lambda documents: policy.readable_search_documents(self._user, documents)
         )
-        rows = (
-            policy.readable_search_documents(self._user, SearchDocument.objects.filter(_condition(found.every)))
-            .annotate(score=phrase + title)
-            .order_by("-score", "-day", "kind", "-object_id")
-            .values_list("kind", "object_id", "score")
-        )
-        # Plain rows straight from the cursor: tens of thousands of them, and only a page becomes Hits.
-        with connection.cursor() as cursor:
-            cursor.execute(*rows.query.sql_with_params())
-            return cursor.fetchall()
 
     def count(self) -> int:
         return len(self.rows)
