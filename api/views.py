@@ -38,8 +38,8 @@ from lamphun_portal import policy
 from meetings.models import Meeting
 from meetings.queries import whole_meetings
 from programs.models import Program
-from search.models import SearchToken
-from search.query import ranked_ids
+from search.models import Kind
+from search.query import matching_ids
 from search.words import query_words
 
 MEETING_QUERY = search_param(_("ค้นหาภาษาไทย (คำในชื่อ เนื้อหา ชื่อบุคคล สถานที่) ไม่เกิน 200 ตัวอักษร"))
@@ -69,7 +69,7 @@ PROGRAM_FILTERS = [search_param(_("ค้นหาในชื่อโครง
 
 
 def _ranked(queryset: QuerySet, query: str, kind: int) -> QuerySet:
-    return queryset.filter(pk__in=ranked_ids(query, kind)) if query.strip() else queryset
+    return queryset.filter(pk__in=matching_ids(query, kind)) if query.strip() else queryset
 
 
 def _filter_meetings(meetings: QuerySet[Meeting], filters: dict[str, Any]) -> QuerySet[Meeting]:
@@ -82,7 +82,7 @@ def _filter_meetings(meetings: QuerySet[Meeting], filters: dict[str, Any]) -> Qu
         meetings = meetings.filter(programs__code=filters["program"])
     if "organizer" in filters:
         meetings = meetings.filter(organizer_id=filters["organizer"])
-    return _ranked(meetings, filters.get("q", "").strip(), SearchToken.Kind.MEETING).order_by("-starts_at", "-pk")
+    return _ranked(meetings, filters.get("q", "").strip(), Kind.MEETING).order_by("-starts_at", "-pk")
 
 
 def _filter_directives_by_query(directives: QuerySet[Directive], filters: dict[str, Any]) -> QuerySet[Directive]:

@@ -13,8 +13,8 @@ from django.utils.functional import cached_property
 from directives.models import Directive, DirectiveUpdate
 from lamphun_portal import policy
 from meetings.models import Meeting, Office
-from search.models import SearchToken
-from search.query import ranked_ids
+from search.models import Kind
+from search.query import matching_ids
 
 SORT_ORDERS = {
     "-meeting_date": [F("meeting__starts_at").desc(), "meeting_id", "order", "pk"],
@@ -49,7 +49,7 @@ def filter_directives(directives: QuerySet[Directive], filters: dict[str, Any]) 
     if filters.get("overdue"):
         directives = directives.overdue()
     if filters.get("q"):
-        directives = directives.filter(pk__in=ranked_ids(filters["q"], SearchToken.Kind.DIRECTIVE))
+        directives = directives.filter(pk__in=matching_ids(filters["q"], Kind.DIRECTIVE))
     return directives.order_by(*SORT_ORDERS[filters.get("sort") or "-meeting_date"])
 
 

@@ -297,6 +297,17 @@ def readable_directives(user: User, queryset: QuerySet[Directive] | None = None)
     return queryset.filter(_draft_visible(user, "meeting__"))
 
 
+def readable_search_documents(user: User, queryset: QuerySet) -> QuerySet:
+    """Search documents (search.models.SearchDocument) of the meetings and directives a person may read: the
+    same rule as readable_meetings / readable_directives, on the meeting status and office each document
+    carries (the search index rewrites them whenever the meeting is saved)."""
+    if not is_reader(user):
+        return queryset.none()
+    if _sees_every_draft(user):
+        return queryset
+    return queryset.filter(_draft_visible(user))
+
+
 def readable_directive_updates(
     user: User, queryset: QuerySet[DirectiveUpdate] | None = None
 ) -> QuerySet[DirectiveUpdate]:

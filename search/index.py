@@ -1,15 +1,14 @@
-"""Keeping the search index current: one row per word of each meeting and directive, with its weight.
+"""Keeping the search index current: one document per meeting and directive, in the database's own
+full-text engine (engine.py).
 
-Each meeting and directive keeps one SearchToken row per word it contains, with a weight (a word in a title
-counts more than one in the narrative). The rows of a record are rewritten once per transaction, after it
-commits, however many of the record's rows a save touched (see `schedule`); `manage.py reindex` rewrites
-them all.
+A document holds the record's words (words.py): a meeting's title apart, everything else it is found by
+in its body. The document of a record is rewritten once per transaction, after it commits, however many
+of the record's rows a save touched (see `schedule`); `manage.py reindex` rewrites them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,16 +19,12 @@ from django.utils import timezone
 from directives.models import Directive
 from meetings.models import Attendance, Meeting
 
-from .models import SearchToken
-from .words import weighted_words
+from . import engine
+from .engine import Document
+from .models import Kind
+from .words import stream
 
-# How much a word counts in each part of a record; a word found only inside a compound counts half.
-WEIGHT_TITLE = 8
-WEIGHT_NAME = 6
-WEIGHT_PLACE = 4
-WEIGHT_TEXT = 3
-WEIGHT_CONTEXT = 2
-WEIGHT_BODY = 1
+Parts = tuple[list[str], list[str]]  # the texts of the title, the texts of the body
 
 
 # --- What each record is found by -------------------------------------------------------------------
@@ -38,36 +33,36 @@ def meeting_parts(
     attendances: Iterable[Attendance] | None = None,
     programs: Iterable[Any] | None = None,
     agenda_items: Iterable[Any] | None = None,
-) -> list[tuple[str, int]]:
-    """The meeting's searchable text, with weights. Expects chair, organizer, attendances, agenda, programs.
+) -> Parts:
+    """The meeting's searchable texts: its title, and its body. Expects chair, attendances, agenda, programs.
 
     The related records default to the meeting's (prefetched) ones; seed_bench passes the ones it has just
-    bulk-written, so its rows are the ones a save would write.
+    bulk-written, so its documents are the ones a save would write.
     """
-    parts = [(meeting.title, WEIGHT_TITLE), (meeting.venue, WEIGHT_PLACE)]
+    body = [meeting.venue]
     if meeting.chair_id:
-        parts.append((_person_text(meeting.chair), WEIGHT_NAME))
+        body.append(_person_text(meeting.chair))
     for attendance in meeting.attendances.all() if attendances is None else attendances:
-        parts.append((_person_text(attendance.person) if attendance.person_id else attendance.group_name, WEIGHT_BODY))
-    parts += [(program.name, WEIGHT_CONTEXT) for program in (meeting.programs.all() if programs is None else programs)]
+        body.append(_person_text(attendance.person) if attendance.person_id else attendance.group_name)
+    body += [program.name for program in (meeting.programs.all() if programs is None else programs)]
     for item in meeting.agenda_items.all() if agenda_items is None else agenda_items:
-        parts += [(item.heading, WEIGHT_CONTEXT), (item.discussion, WEIGHT_BODY), (item.resolution, WEIGHT_BODY)]
-    parts += [(meeting.summary, WEIGHT_BODY), (meeting.objective, WEIGHT_BODY), (meeting.target_group, WEIGHT_BODY)]
-    return parts
+        body += [item.heading, item.discussion, item.resolution]
+    body += [meeting.summary, meeting.objective, meeting.target_group]
+    return [meeting.title], body
 
 
-def directive_parts(directive: Directive, programs: Iterable[Any] | None = None) -> list[tuple[str, int]]:
-    """The directive's searchable text, with weights. Expects issued_by and programs (or `programs` given)."""
-    parts = [(directive.text, WEIGHT_TEXT)]
+def directive_parts(directive: Directive, programs: Iterable[Any] | None = None) -> Parts:
+    """The directive's searchable texts (no title). Expects issued_by and programs (or `programs` given)."""
+    body = [directive.text]
     if directive.issued_by_id:
-        parts.append((_person_text(directive.issued_by), WEIGHT_NAME))
+        body.append(_person_text(directive.issued_by))
     programs = directive.programs.all() if programs is None else programs
-    parts += [(program.name, WEIGHT_CONTEXT) for program in programs]
-    return parts
+    body += [program.name for program in programs]
+    return [], body
 
 
 def record_day(meeting: Meeting) -> dt.date:
-    """The date index rows rank by: the meeting's date in the portal's time zone (Asia/Bangkok).
+    """The date results sort by: the meeting's date in the portal's time zone (Asia/Bangkok).
 
     Local, not UTC, so a meeting saved with a local start time and one read back from the database
     (in UTC) give the same day.
@@ -92,67 +87,59 @@ def directives_for_index() -> object:
     return Directive.objects.select_related("issued_by", "meeting").prefetch_related("programs", "responsible_offices")
 
 
-TokenRow = tuple[str, int, int, int, object]  # word, kind, object_id, weight, day
-
-
-def token_rows(kind: int, object_id: int, day: object, parts: list[tuple[str, int]]) -> list[TokenRow]:
-    # Plain tuples, not model instances: reindexing 500,000 directives writes tens of millions of rows.
-    return [(word, kind, object_id, weight, day) for word, weight in weighted_words(parts).items()]
+def document(kind: int, object_id: int, meeting: Meeting, parts: Parts) -> Document:
+    """The document of a meeting, or of one of its directives: the meeting gives the date and who may read it."""
+    title, body = parts
+    return Document(
+        kind=kind,
+        object_id=object_id,
+        day=record_day(meeting),
+        status=meeting.status,
+        organizer_id=meeting.organizer_id,
+        title=stream(title),
+        body=stream(body),
+    )
 
 
 # --- Keeping the index current ----------------------------------------------------------------------
+def remove(kind: int, ids: Iterable[int]) -> None:
+    """Delete the documents of these records."""
+    engine.remove([engine.document_id(kind, pk) for pk in ids])
+
+
 @transaction.atomic
 def index_meetings(ids: Iterable[int]) -> None:
-    """Rewrite the index rows of these meetings (deleted meetings lose theirs)."""
+    """Rewrite the documents of these meetings (deleted meetings lose theirs)."""
     ids = list(ids)
-    SearchToken.objects.filter(kind=SearchToken.Kind.MEETING, object_id__in=ids).delete()
-    rows = []
-    for meeting in meetings_for_index().filter(pk__in=ids):
-        rows += token_rows(SearchToken.Kind.MEETING, meeting.pk, record_day(meeting), meeting_parts(meeting))
-    write_rows(rows)
+    remove(Kind.MEETING, ids)
+    engine.write(
+        document(Kind.MEETING, meeting.pk, meeting, meeting_parts(meeting))
+        for meeting in meetings_for_index().filter(pk__in=ids)
+    )
 
 
 @transaction.atomic
 def index_directives(ids: Iterable[int]) -> None:
-    """Rewrite the index rows of these directives (deleted directives lose theirs)."""
+    """Rewrite the documents of these directives (deleted directives lose theirs)."""
     ids = list(ids)
-    SearchToken.objects.filter(kind=SearchToken.Kind.DIRECTIVE, object_id__in=ids).delete()
-    rows = []
-    for directive in directives_for_index().filter(pk__in=ids):
-        day = record_day(directive.meeting)
-        rows += token_rows(SearchToken.Kind.DIRECTIVE, directive.pk, day, directive_parts(directive))
-    write_rows(rows)
-
-
-def write_rows(rows: list[TokenRow]) -> None:
-    """Insert index rows: PostgreSQL's COPY where available, else one executemany."""
-    table = SearchToken._meta.db_table
-    columns = "word, kind, object_id, weight, day"
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s)", rows)
-            return
-        # Words never hold whitespace (they come from the tokeniser); backslash is COPY's escape character.
-        lines = "".join(
-            f"{word.replace(chr(92), chr(92) * 2)}\t{kind}\t{object_id}\t{weight}\t{day}\n"
-            for word, kind, object_id, weight, day in rows
-        )
-        cursor.connection.cursor().copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(lines))
+    remove(Kind.DIRECTIVE, ids)
+    engine.write(
+        document(Kind.DIRECTIVE, directive.pk, directive.meeting, directive_parts(directive))
+        for directive in directives_for_index().filter(pk__in=ids)
+    )
 
 
 # --- After each transaction: the records it touched, rewritten once ---------------------------------------
 def _pending() -> dict[int, set[int]]:
     """The records waiting to be re-indexed when this connection's transaction commits."""
-    return connection.__dict__.setdefault(
-        "_search_pending", {SearchToken.Kind.MEETING: set(), SearchToken.Kind.DIRECTIVE: set()}
-    )
+    return connection.__dict__.setdefault("_search_pending", {Kind.MEETING: set(), Kind.DIRECTIVE: set()})
 
 
 def schedule(kind: int, ids: Iterable[int]) -> None:
     """Re-index these records once, after the current transaction commits (at once outside a transaction).
 
     Saving a meeting through its form writes the meeting and dozens of attendance, agenda and directive rows;
-    each row's signal only adds the record here, and one flush rewrites each record's rows once. A rolled-back
+    each row's signal only adds the record here, and one flush rewrites each record's document once. A rolled-back
     transaction drops the flush (Django discards its on_commit callbacks); records it left here are re-indexed
     by the next flush, which reads them as they are.
     """
@@ -163,14 +150,14 @@ def schedule(kind: int, ids: Iterable[int]) -> None:
 
 
 def flush() -> None:
-    """Rewrite the index rows of every record scheduled since the last flush."""
+    """Rewrite the documents of every record scheduled since the last flush."""
     pending = _pending()
-    meetings, directives = set(pending[SearchToken.Kind.MEETING]), set(pending[SearchToken.Kind.DIRECTIVE])
-    pending[SearchToken.Kind.MEETING].clear()
-    pending[SearchToken.Kind.DIRECTIVE].clear()
+    meetings, directives = set(pending[Kind.MEETING]), set(pending[Kind.DIRECTIVE])
+    pending[Kind.MEETING].clear()
+    pending[Kind.DIRECTIVE].clear()
     if meetings:
         index_meetings(meetings)
-        # Directives rank newer meetings first: their rows carry their meeting's date.
+        # A directive's document carries its meeting's date and status (sorting, who may read it).
         directives |= set(Directive.objects.filter(meeting__in=meetings).values_list("pk", flat=True))
     if directives:
         index_directives(directives)
@@ -179,22 +166,22 @@ def flush() -> None:
 # --- Signals: what a save touched ---------------------------------------------------------------------
 def _meeting_saved(sender: type, instance: Meeting, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        schedule(SearchToken.Kind.MEETING, [instance.pk])
+        schedule(Kind.MEETING, [instance.pk])
 
 
 def _meeting_part_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        schedule(SearchToken.Kind.MEETING, [instance.meeting_id])
+        schedule(Kind.MEETING, [instance.meeting_id])
 
 
 def _directive_saved(sender: type, instance: Directive, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        schedule(SearchToken.Kind.DIRECTIVE, [instance.pk])
+        schedule(Kind.DIRECTIVE, [instance.pk])
 
 
 def _record_deleted(kind: int) -> Any:
     def receiver(sender: type, instance: Any, **kwargs: Any) -> None:
-        schedule(kind, [instance.pk])  # a record that is gone loses its rows
+        schedule(kind, [instance.pk])  # a record that is gone loses its document
 
     return receiver
 
@@ -227,8 +214,8 @@ def _reference_saved(
         directives = Directive.objects.filter(issued_by=instance)
     else:
         meetings, directives = instance.meeting_set.all(), instance.directives.all()
-    schedule(SearchToken.Kind.MEETING, meetings.values_list("pk", flat=True))
-    schedule(SearchToken.Kind.DIRECTIVE, directives.values_list("pk", flat=True))
+    schedule(Kind.MEETING, meetings.values_list("pk", flat=True))
+    schedule(Kind.DIRECTIVE, directives.values_list("pk", flat=True))
 
 
 def connect_signals() -> None:
@@ -240,27 +227,27 @@ def connect_signals() -> None:
 
     post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="search-meeting-saved")
     post_delete.connect(
-        _record_deleted(SearchToken.Kind.MEETING), sender=Meeting, weak=False, dispatch_uid="search-meeting-deleted"
+        _record_deleted(Kind.MEETING), sender=Meeting, weak=False, dispatch_uid="search-meeting-deleted"
     )
     for model in (Attendance, AgendaItem):
         post_save.connect(_meeting_part_changed, sender=model, dispatch_uid=f"search-{model.__name__}-saved")
         post_delete.connect(_meeting_part_changed, sender=model, dispatch_uid=f"search-{model.__name__}-deleted")
     post_save.connect(_directive_saved, sender=Directive, dispatch_uid="search-directive-saved")
     post_delete.connect(
-        _record_deleted(SearchToken.Kind.DIRECTIVE),
+        _record_deleted(Kind.DIRECTIVE),
         sender=Directive,
         weak=False,
         dispatch_uid="search-directive-deleted",
     )
     m2m_changed.connect(
-        _m2m_changed(SearchToken.Kind.MEETING),
+        _m2m_changed(Kind.MEETING),
         sender=Meeting.programs.through,
         weak=False,
         dispatch_uid="search-meeting-programs",
     )
     # Responsible offices are not searched (every directive names one), so only programs re-index.
     m2m_changed.connect(
-        _m2m_changed(SearchToken.Kind.DIRECTIVE),
+        _m2m_changed(Kind.DIRECTIVE),
         sender=Directive.programs.through,
         weak=False,
         dispatch_uid="search-directive-programs",

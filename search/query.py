@@ -1,18 +1,20 @@
-"""Answering a search: the records holding every word of a query, best first, and their snippets.
+"""Answering a search: every record holding every word of a query, best first, and their snippets.
 
-A query word is answered from the B-tree on (word, weight, day): the rarest query word's best postings
-(at most CANDIDATE_WINDOW of them) are the candidates, and the other words are looked up for those
-candidates only. The cost therefore does not grow with the number of meetings; when the rarest word has
-more postings than the window, the result says so (`complete` is False) and shows the best-ranked ones.
+The database's own full-text engine (engine.py) finds the records: a GIN index on PostgreSQL, FTS5 on
+SQLite. Every record holding all the words is in the answer, however many there are, and the count is
+exact. Records holding the query as a phrase come first, then meetings whose title holds every word, then
+the most recent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from directives.models import Directive
@@ -20,15 +22,17 @@ from lamphun_portal import policy
 from lamphun_portal.lib import thai
 from meetings.models import Meeting
 
+from . import engine
 from .highlight import matches, snippet
-from .index import WEIGHT_TITLE
-from .models import SearchToken
-from .words import normalize, query_words
+from .models import Kind, SearchDocument
+from .words import normalize, query_phrase, query_words, words_of
 
-CANDIDATE_WINDOW = 1000
-# Queries of up to this many words besides the rarest join a row per word; longer ones group instead
-# (each join adds to PostgreSQL's planning time: 1 ms with 4, 7 ms with 6, over 100 ms with 9).
+# The posting table joined one row per query word up to this many words and grouped longer queries; the
+# engines match any number of words in one statement, so it changes nothing now (tests still compare the two).
 MAX_JOINED_WORDS = 4
+
+
+NO_SNIPPET = mark_safe("")  # one shared empty snippet: the search page makes a Hit for each of its page only
 
 
 @dataclass
@@ -37,141 +41,116 @@ class Hit:
     object_id: int
     score: int
     record: Meeting | Directive | None = None
-    snippet: SafeString = field(default_factory=lambda: mark_safe(""))
+    snippet: SafeString = NO_SNIPPET
 
     @property
     def is_meeting(self) -> bool:
-        return self.kind == SearchToken.Kind.MEETING
+        return self.kind == Kind.MEETING
 
 
 @dataclass
 class Ranking:
     words: list[str]
     hits: list[Hit]
-    # False when the rarest word had more postings than CANDIDATE_WINDOW: the best-ranked ones are shown.
+    # Every record holding the words is in `hits` (the posting table could only rank a window of them).
     complete: bool = True
 
 
-def _kind_filter(kinds: tuple[int, ...]) -> tuple[str, list[int]]:
-    # Both kinds (the search box): no filter, so counting a word's postings reads the word index alone.
-    if set(kinds) >= set(SearchToken.Kind.values):
-        return "", []
-    return f" AND kind IN ({', '.join(['%s'] * len(kinds))})", list(kinds)
-
-
-def _postings_count(word: str, kinds: tuple[int, ...], cap: int) -> int:
-    table = SearchToken._meta.db_table
-    kind_sql, kind_params = _kind_filter(kinds)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE word = %s{kind_sql} LIMIT %s) AS p",
-            [word, *kind_params, cap],
-        )
-        return cursor.fetchone()[0]
-
-
-def rank(query: str, kinds: Iterable[int] = tuple(SearchToken.Kind.values)) -> Ranking:
-    """Records holding every word of the query, best first (weight, then the newest meeting date)."""
+def rank(query: str, kinds: Iterable[int] = tuple(Kind.values)) -> Ranking:
+    """Every record holding every word of the query, best first: the phrase, a meeting's title, the newest."""
     words = query_words(query)
-    kinds = tuple(kinds)
     if not words:
         return Ranking(words=[], hits=[])
-    counts = {word: _postings_count(word, kinds, CANDIDATE_WINDOW + 1) for word in words}
-    rarest = min(words, key=lambda word: counts[word])
-    if counts[rarest] == 0:
-        return Ranking(words=words, hits=[])
-    others = sorted((word for word in words if word != rarest), key=lambda word: counts[word])
-    sql, params = (_joined_sql if len(others) <= MAX_JOINED_WORDS else _grouped_sql)(rarest, others, kinds)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    hits = [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score, _ in rows]
-    return Ranking(words=words, hits=hits, complete=counts[rarest] <= CANDIDATE_WINDOW)
-
-
-# Each word counts at most as much as a title word, so one word repeated everywhere (หนอง in
-# เวียงหนองล่อง) does not outrank a record holding every word of the query in its title.
-def _capped(column: str) -> str:
-    return f"CASE WHEN {column} > {WEIGHT_TITLE} THEN {WEIGHT_TITLE} ELSE {column} END"
-
-
-def _candidates_sql(kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """The rarest word's best postings: an index range scan on (word, weight, day), at most the window."""
-    kind_sql, kind_params = _kind_filter(kinds)
-    return (
-        f"SELECT kind, object_id, weight, day FROM {SearchToken._meta.db_table} WHERE word = %s{kind_sql} "
-        "ORDER BY weight DESC, day DESC LIMIT %s",
-        kind_params,
+    kinds = tuple(kinds)
+    rows = _ranked_rows(query, words, lambda documents: documents.filter(kind__in=kinds))
+    return Ranking(
+        words=words, hits=[Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in rows]
     )
 
 
-def _joined_sql(rarest: str, others: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """Each candidate joined with its row for each other word, most selective first.
+def _ranked_rows(
+    query: str, words: list[str], narrow: Callable[[QuerySet[SearchDocument]], QuerySet[SearchDocument]]
+) -> list[tuple[int, int, int]]:
+    """(kind, object_id, score) of the documents holding every word (and kept by `narrow`), best first.
 
-    One index probe on (kind, object_id, word) per candidate for the next word only, and later words
-    only for the candidates still in: far fewer probes than looking up every word for every candidate.
-    All rows of a record carry the same day (the index writes and updates them together).
+    score: 2 for the query as a phrase, plus 1 for a meeting whose title holds every word; then the newest.
     """
-    table = SearchToken._meta.db_table
-    candidates, kind_params = _candidates_sql(kinds)
-    joins = "".join(
-        f" JOIN {table} t{i} ON t{i}.kind = c.kind AND t{i}.object_id = c.object_id AND t{i}.word = %s"
-        for i in range(len(others))
+    found = engine.conditions(words, query_phrase(words_of(query)))
+    title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
+    phrase = Value(2) if found.phrase is None else Case(When(_condition(found.phrase), then=Value(2)), default=Value(0))
+    rows = (
+        narrow(SearchDocument.objects.filter(_condition(found.every)))
+        .annotate(score=phrase + title)
+        .order_by("-score", "-day", "kind", "-object_id")
+        .values_list("kind", "object_id", "score")
     )
-    score = " + ".join([_capped("c.weight"), *(_capped(f"t{i}.weight") for i in range(len(others)))])
-    sql = (
-        f"SELECT c.kind, c.object_id, {score} AS score, c.day FROM ({candidates}) c{joins} "
-        "ORDER BY score DESC, c.day DESC, c.kind, c.object_id DESC"
-    )
-    return sql, [rarest, *kind_params, CANDIDATE_WINDOW, *others]
+    # Plain rows straight from the cursor: there may be tens of thousands, and only a page becomes Hits.
+    with connection.cursor() as cursor:
+        cursor.execute(*rows.query.sql_with_params())
+        return cursor.fetchall()
 
 
-def _grouped_sql(rarest: str, others: list[str], kinds: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """The same answer for a query of many words (a join per word would pass SQLite's 64-table limit)."""
-    table = SearchToken._meta.db_table
-    candidates, kind_params = _candidates_sql(kinds)
-    words = [rarest, *others]
-    sql = (
-        f"SELECT t.kind, t.object_id, SUM({_capped('t.weight')}) AS score, MAX(t.day) AS day FROM {table} t "
-        f"JOIN ({candidates}) c ON c.kind = t.kind AND c.object_id = t.object_id "
-        f"WHERE t.word IN ({', '.join(['%s'] * len(words))}) GROUP BY t.kind, t.object_id HAVING COUNT(*) = %s "
-        "ORDER BY score DESC, day DESC, t.kind, t.object_id DESC"
-    )
-    return sql, [rarest, *kind_params, CANDIDATE_WINDOW, *words, len(words)]
+class Results:
+    """What the search page pages through: every record holding the words that the reader may open, in rank
+    order (phrase and title first, then the newest), with their exact count.
 
+    One statement finds them with their score, who may read what tested in it on each document found
+    (policy.readable_search_documents); only the page's records are then read (attach_records).
+    """
 
-def ranked_ids(query: str, kind: int) -> list[int]:
-    """Ids of one kind of record matching the query, best first (for the API and the list filters)."""
-    return [hit.object_id for hit in rank(query, kinds=(kind,)).hits]
+    def __init__(self, query: str, user: Any) -> None:
+        self.words = query_words(query)
+        self._query, self._user = query, user
+        self._rows: list[tuple[int, int, int]] | None = None
 
+    @property
+    def rows(self) -> list[tuple[int, int, int]]:
+        """(kind, object_id, score) of every record found, best first."""
+        if self._rows is None:
+            self._rows = self._find() if self.words else []
+        return self._rows
 
-def readable_hits(hits: list[Hit], user: Any) -> list[Hit]:
-    """The hits this person may open (lamphun_portal/policy.py), in the same order: two queries."""
-    meeting_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.MEETING]
-    directive_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.DIRECTIVE]
-    readable = {
-        SearchToken.Kind.MEETING: set(
-            policy.readable_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True)
+    def _find(self) -> list[tuple[int, int, int]]:
+        return _ranked_rows(
+            self._query, self.words, lambda documents: policy.readable_search_documents(self._user, documents)
         )
-        if meeting_ids
-        else set(),
-        SearchToken.Kind.DIRECTIVE: set(
-            policy.readable_directives(user).filter(pk__in=directive_ids).values_list("pk", flat=True)
-        )
-        if directive_ids
-        else set(),
-    }
-    return [hit for hit in hits if hit.object_id in readable[hit.kind]]
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Hit]:
+        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in self.rows[index]]
 
 
-def attach_records(hits: list[Hit], words: list[str]) -> None:
-    """Load the page's meetings and directives (two queries) and give each hit its highlighted snippet."""
-    meeting_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.MEETING]
-    directive_ids = [hit.object_id for hit in hits if hit.kind == SearchToken.Kind.DIRECTIVE]
-    meetings = Meeting.objects.select_related("organizer", "chair").in_bulk(meeting_ids) if meeting_ids else {}
-    directives = (
-        Directive.objects.select_related("meeting", "issued_by").in_bulk(directive_ids) if directive_ids else {}
-    )
+def _condition(test: tuple[str, list[Any]]) -> Q:
+    sql, params = test
+    return Q(RawSQL(sql, params, output_field=BooleanField()))
+
+
+def matching_ids(query: str, kind: int) -> RawSQL | list[int]:
+    """Ids of one kind of record holding every word of the query, as a subquery for `pk__in` (the API and
+    the directive list filter with it and sort on their own): however many match, no list of ids is sent."""
+    words = query_words(query)
+    if not words:
+        return []
+    return RawSQL(*engine.matching_sql(words, kind))
+
+
+def attach_records(hits: list[Hit], words: list[str], user: Any = None) -> None:
+    """Load the page's meetings and directives (two queries) and give each hit its highlighted snippet.
+
+    With a user, the records come through the policy's readable querysets as well, so a hit this person may
+    not open never shows, whatever the index says.
+    """
+    meeting_ids = [hit.object_id for hit in hits if hit.kind == Kind.MEETING]
+    directive_ids = [hit.object_id for hit in hits if hit.kind == Kind.DIRECTIVE]
+    meetings = Meeting.objects.all() if user is None else policy.readable_meetings(user)
+    directives = Directive.objects.all() if user is None else policy.readable_directives(user)
+    meetings = meetings.select_related("organizer", "chair").in_bulk(meeting_ids) if meeting_ids else {}
+    directives = directives.select_related("meeting", "issued_by").in_bulk(directive_ids) if directive_ids else {}
     for hit in hits:
         if hit.is_meeting:
             hit.record = meetings.get(hit.object_id)

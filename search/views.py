@@ -10,7 +10,7 @@ from django.shortcuts import render
 from directives.forms import MAX_QUERY_LENGTH
 from lamphun_portal import policy
 
-from .query import Ranking, attach_records, rank, readable_hits
+from .query import Ranking, Results, attach_records
 
 SEARCH_PAGE_SIZE = 20
 
@@ -19,10 +19,11 @@ SEARCH_PAGE_SIZE = 20
 def search_page(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, policy.Action.READ)
     query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    ranking = rank(query) if query else Ranking(words=[], hits=[])
-    ranking.hits = readable_hits(ranking.hits, request.user)
-    page = Paginator(ranking.hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    attach_records(list(page.object_list), ranking.words)
+    # Every record found that the reader may open, counted exactly; only the page's records are read.
+    results = Results(query, request.user)
+    ranking = Ranking(words=results.words, hits=[])
+    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    attach_records(list(page.object_list), ranking.words, user=request.user)
     return render(
         request,
         "search/results.html",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -42,17 +41,18 @@ def _words_and_parts(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((word, thai.dictionary_words_in(word)) for word in words_of(text))
 
 
-def weighted_words(parts: Iterable[tuple[str, int]]) -> dict[str, int]:
-    """word -> weight for a record whose text parts each carry a weight."""
-    weights: dict[str, int] = defaultdict(int)
-    for text, weight in parts:
-        for word, inner_words in _words_and_parts(text or ""):
-            weights[word] += weight
-            for inner in inner_words:
-                weights[inner] += max(1, weight // 2)
-    return dict(weights)
+def stream(texts: Iterable[str]) -> list[str]:
+    """The words the full-text engine indexes for these texts, in order: each word followed by the
+    dictionary words written inside it (ชุมชน after กรมการพัฒนาชุมชน), so either is found."""
+    return [token for text in texts for word, inner in _words_and_parts(text or "") for token in (word, *inner)]
 
 
 def query_words(query: str) -> list[str]:
     """The distinct words of a query, in the order typed."""
     return list(dict.fromkeys(words_of(query)))
+
+
+def query_phrase(words: list[str]) -> list[str]:
+    """The words of a query as typed (words_of), as the index writes them in a row: each followed by its
+    inner words, so that a record holding the query as typed holds this phrase."""
+    return [token for word in words for token in (word, *thai.dictionary_words_in(word))]

@@ -57,12 +57,20 @@ class BackupError(Exception):
     """A backup that cannot be written or restored; the message says why, in Thai."""
 
 
+# Derived from the other tables and rebuilt after a restore (`manage.py reindex`), not copied: the search
+# index's words live in the database's own full-text engine, outside the model's columns.
+DERIVED = {"search.searchdocument"}
+
+
 def backed_up_models() -> list[type[models.Model]]:
-    """Every table Django manages, link tables included, in a stable order."""
+    """Every table Django manages, link tables included, in a stable order (derived ones left out)."""
     found = [
         model
         for model in apps.get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy and not model._meta.swapped
+        if model._meta.managed
+        and not model._meta.proxy
+        and not model._meta.swapped
+        and model._meta.label_lower not in DERIVED
     ]
     return sorted(found, key=lambda m: m._meta.label_lower)
 
@@ -190,6 +198,7 @@ def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> dict[str, Any]:
             if default_storage.exists(name):
                 raise BackupError(f"มีไฟล์ {name} อยู่แล้วในที่เก็บไฟล์ กู้คืนได้เฉพาะที่เก็บไฟล์ว่าง")
         _load_rows(archive, using)
+        call_command("reindex", verbosity=0)  # the derived search index, from the rows just restored
         for name in manifest["media"]:
             saved = default_storage.save(name, ContentFile(archive.read(f"{MEDIA_DIR}{name}")))
             if saved != name:

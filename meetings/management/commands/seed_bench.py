@@ -3,11 +3,11 @@
 Deterministic: the same --meetings and --seed give the same records. The text is realistic Thai built
 from the phrases a Community Development Office writes (programs, villages, districts, people's names
 from the Thai name lists (lib/thai.py) — fictional combinations, not real people). Rows are written with
-bulk_create in batches of 1,000 meetings; each batch's search index rows are made by the functions the
-save signals and `reindex` use (meeting_parts, directive_parts, token_rows, write_rows) from the records
+bulk_create in batches of 1,000 meetings; each batch's search documents are made by the functions the
+save signals and `reindex` use (meeting_parts, directive_parts, document, engine.write) from the records
 just written, so the index is the one saving each record would give (tests/meetings/test_seed_bench.py
-checks it against `reindex`). On PostgreSQL a large load writes the index rows with COPY into the table
-without its B-trees, rebuilds them once at the end, then runs VACUUM ANALYZE.
+checks it against `reindex`). On PostgreSQL a large load writes the documents with COPY into the table
+without its GIN index, builds that once at the end, then runs VACUUM ANALYZE.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ from lamphun_portal.lib import thai
 from meetings.demo.loader import load_demo
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 from programs.models import Program
+from search import engine as search_engine
 from search import index as search_index
-from search.models import SearchToken
+from search.models import Kind, SearchDocument
 
 DIRECTIVES_PER_MEETING = 5
 BATCH_MEETINGS = 1000
@@ -120,9 +121,9 @@ class Command(BaseCommand):
             (row["organizer"], row["number_year"]): row["last"] or 0
             for row in Meeting.objects.values("organizer", "number_year").annotate(last=Max("number"))
         }
-        # On PostgreSQL a load that at least doubles the data writes the index rows (tens of millions at
-        # 100,000 meetings) into a table without its B-trees and builds them once at the end: much faster
-        # than updating them row by row. The same indexes and constraint (from the model) are rebuilt.
+        # On PostgreSQL a load that at least doubles the data writes the documents (600,000 at 100,000
+        # meetings) into the table without its GIN index and builds it once at the end: much faster than
+        # adding every word of every document to it one by one.
         rebuild = connection.vendor == "postgresql" and meetings >= Meeting.objects.count()
         if rebuild:
             self._drop_search_indexes()
@@ -144,28 +145,21 @@ class Command(BaseCommand):
         )
 
     def _drop_search_indexes(self) -> None:
-        table = SearchToken._meta.db_table
         with connection.cursor() as cursor:
-            # IF EXISTS: a run that was killed before rebuilding them is simply run again.
-            for constraint in SearchToken._meta.constraints:
-                cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT IF EXISTS "{constraint.name}"')
-            for index in SearchToken._meta.indexes:
-                cursor.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+            # IF EXISTS: a run that was killed before rebuilding it is simply run again.
+            cursor.execute(f'DROP INDEX IF EXISTS "{search_engine.VECTOR_INDEX}"')
 
     def _create_search_indexes(self) -> None:
         with connection.cursor() as cursor:
-            # One sort of tens of millions of rows each: give it memory (this session only).
+            # One build over every document: give it memory (this session only).
             cursor.execute("SET maintenance_work_mem TO '512MB'")
-        with connection.schema_editor() as editor:
-            for index in SearchToken._meta.indexes:
-                editor.add_index(SearchToken, index)
-            for constraint in SearchToken._meta.constraints:
-                editor.add_constraint(SearchToken, constraint)
+            cursor.execute(search_engine.CREATE_VECTOR_INDEX)
 
     def _analyze(self) -> None:
         """Fresh statistics (and, outside a transaction, the visibility map) for the planner."""
         tables = [
-            model._meta.db_table for model in (Meeting, Directive, Attendance, AgendaItem, DirectiveUpdate, SearchToken)
+            model._meta.db_table
+            for model in (Meeting, Directive, Attendance, AgendaItem, DirectiveUpdate, SearchDocument)
         ] + [Meeting.programs.through._meta.db_table, Directive.programs.through._meta.db_table]
         tables.append(Directive.responsible_offices.through._meta.db_table)
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
@@ -255,28 +249,36 @@ class Command(BaseCommand):
         agenda: dict[int, list[AgendaItem]],
         directives: list[Directive],
     ) -> None:
-        """The batch's search index rows, from the records just written (no need to read them back).
+        """The batch's search documents, from the records just written (no need to read them back).
 
         The same functions as search_index.index_meetings / index_directives (which the save signals call) turn
-        each record's text into word rows: only the related records are handed over instead of prefetched.
-        The records are new, so there are no old rows to delete.
+        each record's text into its document: only the related records are handed over instead of prefetched.
+        The records are new, so there are no old documents to delete.
         """
-        rows: list[search_index.TokenRow] = []
-        for meeting in meetings:
-            parts = search_index.meeting_parts(
+        documents = [
+            search_index.document(
+                Kind.MEETING,
+                meeting.pk,
                 meeting,
-                attendances=attendances[meeting.pk],
-                programs=[meeting.program_choice],
-                agenda_items=agenda[meeting.pk],
+                search_index.meeting_parts(
+                    meeting,
+                    attendances=attendances[meeting.pk],
+                    programs=[meeting.program_choice],
+                    agenda_items=agenda[meeting.pk],
+                ),
             )
-            rows += search_index.token_rows(
-                SearchToken.Kind.MEETING, meeting.pk, search_index.record_day(meeting), parts
+            for meeting in meetings
+        ]
+        documents += [
+            search_index.document(
+                Kind.DIRECTIVE,
+                directive.pk,
+                directive.meeting,
+                search_index.directive_parts(directive, programs=[directive.meeting.program_choice]),
             )
-        for directive in directives:
-            parts = search_index.directive_parts(directive, programs=[directive.meeting.program_choice])
-            day = search_index.record_day(directive.meeting)
-            rows += search_index.token_rows(SearchToken.Kind.DIRECTIVE, directive.pk, day, parts)
-        search_index.write_rows(rows)
+            for directive in directives
+        ]
+        search_engine.write(documents)
 
     def _children(
         self,
