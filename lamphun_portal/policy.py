@@ -298,14 +298,23 @@ def readable_directives(user: User, queryset: QuerySet[Directive] | None = None)
 
 
 def readable_search_documents(user: User, queryset: QuerySet) -> QuerySet:
-    """Search documents (search.models.SearchDocument) of the meetings and directives a person may read: the
-    same rule as readable_meetings / readable_directives, on the meeting status and office each document
-    carries (the search index rewrites them whenever the meeting is saved)."""
+    """Search documents (search.models.SearchDocument) of the meetings and directives a person may read.
+
+    A document carries its meeting's status, so most are decided on it alone: what is past the working
+    statuses is read by every reader. A document of a meeting still at work is read when readable_meetings
+    gives that meeting (the organising office, invitees of a scheduled meeting): the same rule, asked of it."""
+    from search.models import Kind
+
     if not is_reader(user):
         return queryset.none()
     if _sees_every_draft(user):
         return queryset
-    return queryset.filter(_draft_visible(user))
+    working = readable_meetings(user).filter(status__in=Meeting.WORKING_STATUSES).values("pk")
+    return queryset.filter(
+        ~Q(status__in=Meeting.WORKING_STATUSES)
+        | Q(kind=Kind.MEETING, object_id__in=working)
+        | Q(kind=Kind.DIRECTIVE, object_id__in=Directive.objects.filter(meeting__in=working).values("pk"))
+    )
 
 
 def readable_directive_updates(
