@@ -24,6 +24,7 @@ urlpatterns = [
     path("meetings/search/", include("search.urls")),
     path("meetings/import/", include("news_import.urls")),
     path("meetings/", include("history.urls")),
+    path("meetings/", include("minutes.urls")),
     path("meetings/", include("meetings.urls")),
     path("programs/", include("programs.urls")),
     path("reports/", include("reports.urls")),

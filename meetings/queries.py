@@ -17,7 +17,7 @@ from .models import AgendaItem, Attendance, Meeting, MeetingTransition
 
 
 def whole_meetings() -> QuerySet[Meeting]:
-    """Meetings with their organiser, chair, attendance, agenda, directives, programs and status steps."""
+    """Meetings with their organiser, chair, attendance, agenda, directives, programs, status steps and signatures."""
     return Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker").prefetch_related(
         "programs",
         Prefetch("attendances", Attendance.objects.select_related("person", "substitute_for").order_by("order", "pk")),
@@ -36,6 +36,8 @@ def whole_meetings() -> QuerySet[Meeting]:
             .order_by("order", "pk"),
         ),
         Prefetch("transitions", MeetingTransition.objects.select_related("by")),
+        # The signatures of the minutes (minutes/), printed in their signature blocks.
+        "minutes_signatures",
     )
 
 
