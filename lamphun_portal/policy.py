@@ -244,6 +244,15 @@ def possible_checkers(user: User, meeting: Meeting) -> QuerySet[Any]:
     return accounts.exclude(pk=user.pk).distinct().order_by("first_name", "last_name", "username")
 
 
+def organising_office_accounts(meeting: Meeting) -> QuerySet[Any]:
+    """The active accounts of the organising office's staff and officials (who answer a circulation when no attendee
+    with an account may read the minutes)."""
+    from django.contrib.auth import get_user_model
+
+    office_people = Q(person__office_id=meeting.organizer_id, groups__name__in=[roles.STAFF, roles.OFFICIAL])
+    return get_user_model().objects.filter(is_active=True).filter(office_people).distinct().order_by("pk")
+
+
 def can_certify_minutes(user: User, meeting: Meeting) -> bool:
     """Checked minutes: the organising office records the next meeting's certification or starts a circulation."""
     return (

@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
-from lamphun_portal import policy, roles
+from lamphun_portal import policy
 from lamphun_portal.lib import signing, thai
 from meetings.models import Attendance, Meeting, MeetingTransition
 from meetings.services import transition_meeting
@@ -192,8 +192,7 @@ def circulation_members(meeting: Meeting) -> list[User]:
     attendees = users.filter(person__attendances__meeting=meeting, person__attendances__presence__in=came)
     members = [user for user in attendees.distinct().order_by("pk") if policy.can_read_meeting(user, meeting)]
     if not [member for member in members if member.pk != drafter]:
-        office = users.filter(person__office_id=meeting.organizer_id, groups__name__in=[roles.STAFF, roles.OFFICIAL])
-        members = list(office.distinct().order_by("pk"))
+        members = list(policy.organising_office_accounts(meeting))
     return [member for member in members if member.pk != drafter]
 
 
@@ -266,9 +265,9 @@ def _position(user: AbstractBaseUser) -> str:
     return person.position if person is not None else ""
 
 
-def signers(meeting: Meeting) -> dict[str, Any]:
+def signers(meeting: Meeting, review: MinutesReview | None = None) -> dict[str, Any]:
     """Who signs as what: the minute-taker (who drafted), the checker (who approved), the chair's account."""
-    review = review_of(meeting)
+    review = review or review_of(meeting)
     chair = meeting.chair.user if meeting.chair_id and meeting.chair.user_id else None
     return {
         Signature.Role.MINUTE_TAKER: review.drafted_by if review else None,
@@ -397,8 +396,8 @@ def reopened(sender: type, instance: MeetingTransition, created: bool, **kwargs:
         certification.delete()
     for signature in Signature.objects.filter(meeting_id=instance.meeting_id):
         signature.delete()
-    MinutesReview.objects.filter(meeting_id=instance.meeting_id).update(awaiting_check=False)
-    ReviewStep.objects.create(meeting_id=instance.meeting_id, kind=ReviewStep.Kind.REOPENED, by=instance.by)
+    if MinutesReview.objects.filter(meeting_id=instance.meeting_id).update(awaiting_check=False):
+        ReviewStep.objects.create(meeting_id=instance.meeting_id, kind=ReviewStep.Kind.REOPENED, by=instance.by)
 
 
 def certifications_given(meeting: Meeting) -> QuerySet[Certification]:

@@ -12,7 +12,7 @@ from django import template
 from lamphun_portal import policy
 from meetings.models import Meeting
 from minutes import forms, services
-from minutes.models import Certification, ReviewStep, Signature
+from minutes.models import Certification, MinutesReview, ReviewStep, Signature
 
 register = template.Library()
 
@@ -26,20 +26,27 @@ def minutes_panel(context: template.Context, meeting: Meeting) -> dict[str, Any]
     request = context["request"]
     user = request.user
     bound = context.get("minutes_forms") or {}
-    can = {action: policy.allows(user, action, meeting) for action in _ACTIONS}
-    review = services.review_of(meeting)
-    certification = (
-        Certification.objects.filter(meeting=meeting)
-        .select_related("certifying_meeting", "agenda_item", "recorded_by__person")
-        .first()
+    # The review and the certification, read once with the names the panel prints, serve the policy's questions
+    # below too (it reads them through the same one-to-one accessors).
+    review = (
+        MinutesReview.objects.filter(meeting=meeting).select_related("drafted_by__person", "checker__person").first()
     )
+    certification = (
+        Certification.objects.filter(meeting=meeting).select_related("certifying_meeting", "agenda_item").first()
+    )
+    meeting._state.fields_cache["minutes_review"] = review
+    meeting._state.fields_cache["certification"] = certification
+    can = {action: policy.allows(user, action, meeting) for action in _ACTIONS}
     answers = list(certification.answers.select_related("member__person")) if certification else []
-    signatures = {s.role: s for s in Signature.objects.filter(meeting=meeting).select_related("user")}
-    signers = services.signers(meeting) if meeting.status in Meeting.CERTIFIED_STATUSES else {}
+    signatures = {s.role: s for s in meeting.minutes_signatures.all()}
+    signers = services.signers(meeting, review) if meeting.status in Meeting.CERTIFIED_STATUSES else {}
     blocks = [
         {"role": label, "signer": person_name(signers.get(role)), "signature": signatures.get(role)}
         for role, label in Signature.Role.choices
     ]
+    steps = ReviewStep.objects.filter(meeting=meeting).select_related("by__person") if review else []
+    # Only a meeting with an agenda item 2 (รับรองรายงานการประชุมครั้งที่แล้ว) certifies earlier minutes.
+    has_item_2 = any(item.order == 2 for item in meeting.agenda_items.all())
     forms_shown = {
         "send": bound.get("send")
         or (
@@ -62,14 +69,11 @@ def minutes_panel(context: template.Context, meeting: Meeting) -> dict[str, Any]
         "review": review,
         "drafted_by": person_name(review.drafted_by) if review else "",
         "checker": person_name(review.checker) if review else "",
-        "steps": [
-            (step, person_name(step.by))
-            for step in ReviewStep.objects.filter(meeting=meeting).select_related("by__person")
-        ],
+        "steps": [(step, person_name(step.by)) for step in steps],
         "certification": certification,
         "answers": [(row, person_name(row.member)) for row in answers],
         "next_meeting": services.next_in_series(meeting) if can["certify"] else None,
-        "given": list(services.certifications_given(meeting)),
+        "given": list(services.certifications_given(meeting)) if has_item_2 else [],
         "blocks": blocks if meeting.status in Meeting.CERTIFIED_STATUSES else [],
         "missing": services.missing_signatures(meeting) if can["publish"] else [],
         "versions": list(services.published_versions(meeting)),
