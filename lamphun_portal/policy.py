@@ -176,8 +176,9 @@ def can_edit_meeting(user: User, meeting: Meeting) -> bool:
 
 
 def can_delete_meeting(user: User, meeting: Meeting) -> bool:
-    """Deleting needs at least the right to edit: staff cannot delete minutes they may no longer change."""
-    return can_edit_meeting(user, meeting)
+    """Deleting needs at least the right to edit: staff cannot delete minutes they may no longer change. Minutes
+    once published are the office's record: a meeting whose published PDF is stored is kept."""
+    return can_edit_meeting(user, meeting) and not PublishedMinutes.objects.filter(meeting=meeting).exists()
 
 
 def allowed_transitions(user: User, meeting: Meeting) -> list[str]:

@@ -25,7 +25,9 @@ def whole_meetings() -> QuerySet[Meeting]:
             "agenda_items",
             AgendaItem.objects.select_related("presenter")
             .prefetch_related(
-                Prefetch("carried_directives", CarriedDirective.objects.select_related("directive__meeting"))
+                Prefetch("carried_directives", CarriedDirective.objects.select_related("directive__meeting")),
+                # The earlier minutes an agenda item 2 certified (minutes.Certification), with their meeting.
+                "certifications__meeting",
             )
             .order_by("order"),
         ),

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lamphun_portal.lib.formfields import RowChoiceField
+
 from .models import Outcome, Signature
 
 
@@ -15,7 +17,7 @@ class NoticeForm(forms.Form):
 
 
 class SendForCheckForm(forms.Form):
-    checker = forms.ModelChoiceField(
+    checker = RowChoiceField(
         label=_("ผู้ตรวจรายงานการประชุม"),
         queryset=None,
         empty_label=_("— เลือกผู้ตรวจ —"),

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from lamphun_portal import policy
@@ -341,11 +341,12 @@ def publish(*, meeting: Meeting, user: AbstractBaseUser) -> PublishedMinutes:
     if current.status == Meeting.Status.PUBLISHED and latest and _stored_version(current) == current.version:
         raise _error("ฉบับเผยแพร่ล่าสุดตรงกับรายงานการประชุมปัจจุบันแล้ว ไม่มีอะไรต้องเผยแพร่ใหม่", "unchanged")
     content, filename = _render_pdf(current)
-    signed = signing.sign_pdf(
-        content,
-        reason=f"รับรองความถูกต้องของ{current.minutes_title}",
-        location=current.organizer.name,
-    )
+    try:
+        signed = signing.sign_pdf(
+            content, reason=f"รับรองความถูกต้องของ{current.minutes_title}", location=current.organizer.name
+        )
+    except signing.SigningConfigurationError as error:
+        raise _error(f"{error} กรุณาแจ้งผู้ดูแลระบบ ยังไม่ได้เผยแพร่", "signing_configuration") from error
     if signed is not None:
         content = signed.content
     stored = PublishedMinutes.objects.create(
@@ -398,8 +399,3 @@ def reopened(sender: type, instance: MeetingTransition, created: bool, **kwargs:
         signature.delete()
     if MinutesReview.objects.filter(meeting_id=instance.meeting_id).update(awaiting_check=False):
         ReviewStep.objects.create(meeting_id=instance.meeting_id, kind=ReviewStep.Kind.REOPENED, by=instance.by)
-
-
-def certifications_given(meeting: Meeting) -> QuerySet[Certification]:
-    """The earlier minutes this meeting certified in its agenda item 2."""
-    return Certification.objects.filter(Q(certifying_meeting=meeting)).select_related("meeting", "agenda_item")

@@ -90,6 +90,15 @@ def build_minutes(meeting: Meeting) -> OfficialDocument:
                 paragraph = doc.paragraph(indent=True)
                 doc.run(paragraph, "มติที่ประชุม ", bold=True)
                 doc.run(paragraph, link.resolution)
+        for certification in item.certifications.all():
+            earlier = certification.meeting
+            number = f" {earlier.number_label}" if earlier.number_label else ""
+            doc.paragraph(f"{earlier.minutes_title}{number} เมื่อวันที่ {thai.be_date(earlier.starts_at)}", indent=True)
+            paragraph = doc.paragraph(indent=True)
+            doc.run(paragraph, "มติที่ประชุม ", bold=True)
+            doc.run(paragraph, str(certification.get_outcome_display()) + (" ดังนี้" if certification.amendments else ""))
+            for line in documents.paragraphs(certification.amendments):
+                doc.paragraph(line, indent=True)
         if section.directives:
             doc.paragraph("ข้อสั่งการ", bold=True)
             _directives(doc, section.directives)

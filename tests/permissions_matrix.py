@@ -20,6 +20,7 @@ portal asks: the test compares the two.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -163,6 +164,9 @@ class World:
             )
         if seed_first:
             records.insert(0, _seed_record(seed))
+            # The seed is published: its published PDF is stored from the start (which also keeps it from being
+            # deleted), as the minutes:pdf route would store it.
+            _stored_minutes(None, records[0])
         return cls(admin=admin, records=records, seed=seed)
 
     def record(self, key: str) -> Record:
@@ -236,6 +240,14 @@ class Who:
         return (
             self.is_staff and self.organising and self.record.status in (Meeting.Status.SCHEDULED, Meeting.Status.DRAFT)
         )
+
+    @property
+    def deletes(self) -> bool:
+        """Deleting needs the right to edit; and minutes once published are kept: a meeting whose published PDF is
+        stored (the `minutes:pdf` route stores one) is not deleted, by anyone."""
+        from minutes.models import PublishedMinutes
+
+        return self.edits and not PublishedMinutes.objects.filter(meeting_id=self.record.meeting_id).exists()
 
     @property
     def moves_forward(self) -> bool:
@@ -445,18 +457,24 @@ def _minutes_pdf(world: World, record: Record | None) -> list[Any]:
 
 
 def _stored_minutes(world: World, record: Record | None) -> list[Any]:
-    """A stored PDF of the record's minutes, as publishing keeps it (an earlier publication, for the others)."""
+    """A stored PDF of the record's minutes as publishing keeps it (the real rendering of the record, so that what
+    it prints can be read back), an earlier publication for the records not published now."""
     from minutes.models import PublishedMinutes
+    from reports import services
+    from reports.documents import PrintOptions
 
-    stored = PublishedMinutes.objects.create(
-        meeting_id=record.meeting_id,
-        number=1,
-        meeting_version=1,
-        filename="รายงานการประชุม.pdf",
-        content=PDF,
-        size=len(PDF),
-        sha256="0" * 64,
-    )
+    stored = PublishedMinutes.objects.filter(meeting_id=record.meeting_id, number=1).first()
+    if stored is None:
+        content = bytes(services.minutes_pdf(meeting=record.meeting, options=PrintOptions()).content)
+        stored = PublishedMinutes.objects.create(
+            meeting_id=record.meeting_id,
+            number=1,
+            meeting_version=1,
+            filename="รายงานการประชุม.pdf",
+            content=content,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
     return [stored.pk]
 
 
@@ -575,7 +593,6 @@ ROUTES: list[Route] = [
     ),
     Route("minutes:publish", _step(Who.publishes), args=_meeting, method="post", per_record=True),
     Route("minutes:word", answer(lambda who: who.reads and who.writes_minutes), args=_meeting, per_record=True),
-    Route("minutes:pdf", _stored_minutes_readers, args=_stored_minutes, per_record=True),
     # Directives, their follow-up, search, the dashboard.
     Route("directives:detail", answer(_reads), args=_directive, per_record=True),
     Route("directives:attachment", answer(_reads), args=lambda w, r: [r.attachment_id], per_record=True),
@@ -640,8 +657,8 @@ ROUTES: list[Route] = [
         method="post",
         per_record=True,
     ),
-    Route("history:delete", answer(lambda who: who.edits), args=_meeting, per_record=True, note="confirm"),
-    Route("history:delete", answer(lambda who: who.edits, ok=302), args=_meeting, method="post", per_record=True),
+    Route("history:delete", answer(lambda who: who.deletes), args=_meeting, per_record=True, note="confirm"),
+    Route("history:delete", answer(lambda who: who.deletes, ok=302), args=_meeting, method="post", per_record=True),
     Route("history:deleted", answer(admins)),
     Route("history:restore", answer(admins, ok=302), args=lambda w, r: [w.deleted_batch()], method="post"),
     # Programs and communities: every role reads; district offices edit their own district's records.
@@ -731,6 +748,9 @@ ROUTES: list[Route] = [
         data=lambda w, r: {"text": _news_post(), "organizer": w.seed.organizer_id},
         note="post",
     ),
+    # Last: its args store a published PDF of the record's meeting, which keeps that meeting from being deleted;
+    # the walks that take every URL of the matrix in order meet the delete page before.
+    Route("minutes:pdf", _stored_minutes_readers, args=_stored_minutes, per_record=True),
 ]
 
 

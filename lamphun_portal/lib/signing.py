@@ -37,7 +37,10 @@ class SignedPdf:
 def _signer(path: str, passphrase: str) -> signers.SimpleSigner:
     if not Path(path).is_file():
         raise SigningConfigurationError(f"ไม่พบไฟล์ใบรับรองสำหรับลงลายมือชื่อดิจิทัล: {path}")
-    signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() if passphrase else None)
+    try:
+        signer = signers.SimpleSigner.load_pkcs12(path, passphrase=passphrase.encode() if passphrase else None)
+    except (ValueError, OSError) as error:
+        raise SigningConfigurationError("อ่านใบรับรองสำหรับลงลายมือชื่อดิจิทัลไม่ได้ (รหัสผ่านไม่ถูกต้องหรือไฟล์เสีย)") from error
     if signer is None:
         raise SigningConfigurationError("อ่านใบรับรองสำหรับลงลายมือชื่อดิจิทัลไม่ได้ (รหัสผ่านไม่ถูกต้องหรือไฟล์เสีย)")
     return signer

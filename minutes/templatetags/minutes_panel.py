@@ -45,8 +45,6 @@ def minutes_panel(context: template.Context, meeting: Meeting) -> dict[str, Any]
         for role, label in Signature.Role.choices
     ]
     steps = ReviewStep.objects.filter(meeting=meeting).select_related("by__person") if review else []
-    # Only a meeting with an agenda item 2 (รับรองรายงานการประชุมครั้งที่แล้ว) certifies earlier minutes.
-    has_item_2 = any(item.order == 2 for item in meeting.agenda_items.all())
     forms_shown = {
         "send": bound.get("send")
         or (
@@ -73,7 +71,6 @@ def minutes_panel(context: template.Context, meeting: Meeting) -> dict[str, Any]
         "certification": certification,
         "answers": [(row, person_name(row.member)) for row in answers],
         "next_meeting": services.next_in_series(meeting) if can["certify"] else None,
-        "given": list(services.certifications_given(meeting)) if has_item_2 else [],
         "blocks": blocks if meeting.status in Meeting.CERTIFIED_STATUSES else [],
         "missing": services.missing_signatures(meeting) if can["publish"] else [],
         "versions": list(services.published_versions(meeting)),

@@ -280,6 +280,8 @@ def test_unsigned_without_a_certificate_and_stored_pdfs_follow_the_meeting(
     _sign_all(personas, draft)
     stored = services.publish(meeting=draft, user=personas.staff)
     assert not stored.digitally_signed and len(stored.sha256) == 64
+    # Published minutes are the office's record: even an admin does not delete the meeting of a stored PDF.
+    assert personas.client_for(personas.admin).post(reverse("history:delete", args=[draft.pk])).status_code == 403
     # Reopened by an admin: the stored file stays, readable only inside the office again; the round starts again.
     personas.client_for(personas.admin).post(reverse("meetings:transition", args=[draft.pk]), {"to_status": "draft"})
     assert _status(draft) == Meeting.Status.DRAFT
@@ -289,3 +291,18 @@ def test_unsigned_without_a_certificate_and_stored_pdfs_follow_the_meeting(
     assert personas.client_for(None).get(url).status_code == 302  # to the sign-in page
     assert personas.client_for(personas.district_staff).get(url).status_code == 403
     assert personas.client_for(personas.staff).get(url).status_code == 200
+
+
+def test_a_wrong_passphrase_stops_publishing_in_thai(
+    personas: Personas, draft: Meeting, provincial_office: Office, settings: Any, tmp_path: Path
+) -> None:
+    certificate = make_certificate(tmp_path)
+    settings.PORTAL_SIGNING_PKCS12 = str(certificate.path)
+    settings.PORTAL_SIGNING_PASSPHRASE = "not-the-passphrase"
+    _certified(personas, draft, provincial_office)
+    _sign_all(personas, draft)
+    response = _post(personas, "staff", "publish", draft)
+    assert response.status_code == 400
+    assert "อ่านใบรับรองสำหรับลงลายมือชื่อดิจิทัลไม่ได้" in response.content.decode()
+    assert not PublishedMinutes.objects.filter(meeting=draft).exists()
+    assert _status(draft) == Meeting.Status.CERTIFIED
