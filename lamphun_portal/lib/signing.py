@@ -7,7 +7,9 @@ them the minutes are published unsigned, with their SHA-256 alone.
 
 from __future__ import annotations
 
+import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +19,7 @@ from django.conf import settings
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 FIELD_NAME = "ลายมือชื่อดิจิทัล"
@@ -86,7 +88,11 @@ def check_pdf(content: bytes, *, trust_roots: list[Any]) -> SignatureCheck:
     embedded = reader.embedded_signatures
     if not embedded:
         return SignatureCheck(0, False, False, False, False, "")
-    status = validate_pdf_signature(embedded[0], ValidationContext(trust_roots=trust_roots, allow_fetching=False))
+    context = ValidationContext(trust_roots=trust_roots, allow_fetching=False)
+    # pyHanko's validator is asynchronous; run it on its own event loop in a thread, so that it works from code
+    # that already runs one (a browser test's thread, an async view) as from plain code.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        status = pool.submit(asyncio.run, async_validate_pdf_signature(embedded[0], context)).result()
     return SignatureCheck(
         count=len(embedded),
         intact=bool(status.intact),

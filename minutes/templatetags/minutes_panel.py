@@ -18,7 +18,11 @@ register = template.Library()
 
 
 def person_name(user: Any) -> str:
-    return forms.checker_label(user).strip() if user is not None else ""
+    """The name the panel prints (no position: it is kept on one line)."""
+    if user is None:
+        return ""
+    person = getattr(user, "person", None)
+    return person.full_name if person is not None else (user.get_full_name() or user.username)
 
 
 @register.inclusion_tag("minutes/_panel.html", takes_context=True)
