@@ -17,10 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lamphun_portal.lib import signing
+from lamphun_portal.lib.word import read_text
 from meetings.demo import data
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 from minutes import services
 from minutes.models import Certification, PublishedMinutes, ReviewStep, Signature
+from reports import word
 from tests.conftest import Personas
 from tests.signing_cert import make_certificate
 
@@ -150,6 +152,9 @@ def test_certified_by_the_next_meeting_with_amendments_kept(
     page = personas.client_for(personas.staff).get(following.get_absolute_url()).content.decode()
     assert "รับรองรายงานการประชุมครั้งที่แล้ว" in page and "รับรองโดยมีการแก้ไข" in page
     assert amendment.replace("“", "&ldquo;")[:10] in page or amendment[:10] in page
+    # And so does its Word file: the earlier minutes, the decision, the amendment exactly as typed.
+    texts = read_text(word.minutes_docx(following)[0])
+    assert amendment in texts and "มติที่ประชุม รับรองโดยมีการแก้ไข ดังนี้" in texts
 
 
 def test_circulation_needs_every_member_and_never_the_drafter(
