@@ -10,7 +10,13 @@ The rules, in the words of the office:
 - Staff (เจ้าหน้าที่) record and edit the meetings of their own office while they are drafts, report what
   their office has done on the directives given to it, and keep their own district's program records.
 - Officials (ผู้บริหาร) read, and follow directives up.
-- Admins (ผู้ดูแลระบบ) do everything, export the official PDFs and reopen certified minutes.
+- Admins (ผู้ดูแลระบบ) do everything, export the official PDFs and reopen checked, certified or published minutes.
+- The minutes after the meeting (minutes/services.py has the rules of ระเบียบงานสารบรรณ): staff of the organising
+  office (or an admin) send the draft to the checker they name; only that checker approves it or returns it; the
+  organising office records its certification by the next meeting or sends it round the members, who each answer;
+  the minute-taker, the checker and the chair each sign under their own login; the organising office publishes.
+  Nobody certifies or publishes with one click.
+- Published minutes' stored PDFs are public, as the published meetings are; earlier ones follow the meeting.
 - A draft belongs to the office writing it: until its minutes are certified, a meeting, its directives,
   their progress reports, its photos and its history are seen only by the people of the organising office
   (and by admins). Staff of a responsible office meet the directive once the minutes are certified.
@@ -38,6 +44,7 @@ from directives.models import Attachment, Directive, DirectiveUpdate
 from invitations.models import Invitation, InvitedPerson, MeetingDocument
 from lamphun_portal import roles
 from meetings.models import Meeting, Office
+from minutes.models import CirculationAnswer, PublishedMinutes
 from notifications.models import Notification
 from programs.models import Community, Program
 
@@ -69,6 +76,13 @@ class Action(StrEnum):
     RUN_PORTAL = "run_portal"
     INVITE = "invite"
     ANSWER = "answer"
+    SEND_FOR_CHECK = "send_for_check"
+    CHECK = "check"
+    CERTIFY = "certify"
+    ANSWER_CIRCULATION = "answer_circulation"
+    SIGN = "sign"
+    PUBLISH = "publish"
+    EXPORT_WORD = "export_word"
 
 
 # --- Who someone is -------------------------------------------------------------------------------------
@@ -220,25 +234,135 @@ def can_edit_meeting(user: User, meeting: Meeting) -> bool:
 
 
 def can_delete_meeting(user: User, meeting: Meeting) -> bool:
-    """Deleting needs at least the right to edit: staff cannot delete minutes they may no longer change."""
-    return can_edit_meeting(user, meeting)
+    """Deleting needs at least the right to edit: staff cannot delete minutes they may no longer change. Minutes
+    once published are the office's record: a meeting whose published PDF is stored is kept."""
+    return can_edit_meeting(user, meeting) and not PublishedMinutes.objects.filter(meeting=meeting).exists()
 
 
 def allowed_transitions(user: User, meeting: Meeting) -> list[str]:
-    """The statuses this person may move the minutes to from where they are now."""
-    admin = is_admin(user)
-    if not (admin or (is_staff_member(user) and _is_own_office(user, meeting))):
-        return []
-    forward = {
-        Meeting.Status.SCHEDULED: [Meeting.Status.DRAFT],
-        Meeting.Status.DRAFT: [Meeting.Status.CERTIFIED],
-        Meeting.Status.CHECKED: [Meeting.Status.CERTIFIED],
-        Meeting.Status.CERTIFIED: [Meeting.Status.PUBLISHED],
-        Meeting.Status.PUBLISHED: [],
-    }[meeting.status]
-    # Only an admin reopens certified or published minutes: they are the office's record.
-    back = [Meeting.Status.DRAFT] if admin and meeting.status not in Meeting.WORKING_STATUSES else []
-    return [*forward, *back]
+    """The statuses this person may move the minutes to with the plain status button: a scheduled meeting that has
+    been held becomes a draft; an admin reopens checked, certified or published minutes. Checking, certifying and
+    publishing have their own steps (can_check_minutes, can_certify_minutes, can_publish_minutes)."""
+    if is_admin(user) and meeting.status not in (Meeting.Status.SCHEDULED, Meeting.Status.DRAFT):
+        return [Meeting.Status.DRAFT]
+    if meeting.status == Meeting.Status.SCHEDULED and _organising_or_admin(user, meeting):
+        return [Meeting.Status.DRAFT]
+    return []
+
+
+def _organising_or_admin(user: User, meeting: Meeting) -> bool:
+    return is_admin(user) or (is_staff_member(user) and _is_own_office(user, meeting))
+
+
+def _review(meeting: Meeting) -> Any:
+    from minutes.models import MinutesReview
+
+    try:
+        return meeting.minutes_review
+    except MinutesReview.DoesNotExist:
+        return None
+
+
+def _certification(meeting: Meeting) -> Any:
+    from minutes.models import Certification
+
+    try:
+        return meeting.certification
+    except Certification.DoesNotExist:
+        return None
+
+
+def can_send_for_check(user: User, meeting: Meeting) -> bool:
+    """The minute-taker (staff of the organising office, or an admin) sends a draft to the checker they name."""
+    review = _review(meeting)
+    waiting = review is not None and review.awaiting_check
+    return meeting.status == Meeting.Status.DRAFT and _organising_or_admin(user, meeting) and not waiting
+
+
+def can_check_minutes(user: User, meeting: Meeting) -> bool:
+    """Only the checker named for the draft approves it or returns it, and only while it waits for them."""
+    review = _review(meeting)
+    return (
+        meeting.status == Meeting.Status.DRAFT
+        and review is not None
+        and review.awaiting_check
+        and user.is_authenticated
+        and review.checker_id == user.pk
+        and can_read_meeting(user, meeting)
+    )
+
+
+def possible_checkers(user: User, meeting: Meeting) -> QuerySet[Any]:
+    """Whom the minute-taker may name as checker: active accounts with a role that may read the draft (the
+    organising office's staff and officials, and admins), themselves excepted."""
+    from django.contrib.auth import get_user_model
+
+    office_people = Q(person__office_id=meeting.organizer_id, groups__name__in=[roles.STAFF, roles.OFFICIAL])
+    admins = Q(groups__name=roles.ADMIN) | Q(is_superuser=True)
+    accounts = get_user_model().objects.filter(is_active=True).filter(office_people | admins)
+    return accounts.exclude(pk=user.pk).distinct().order_by("first_name", "last_name", "username")
+
+
+def organising_office_accounts(meeting: Meeting) -> QuerySet[Any]:
+    """The active accounts of the organising office's staff and officials (who answer a circulation when no attendee
+    with an account may read the minutes)."""
+    from django.contrib.auth import get_user_model
+
+    office_people = Q(person__office_id=meeting.organizer_id, groups__name__in=[roles.STAFF, roles.OFFICIAL])
+    return get_user_model().objects.filter(is_active=True).filter(office_people).distinct().order_by("pk")
+
+
+def can_certify_minutes(user: User, meeting: Meeting) -> bool:
+    """Checked minutes: the organising office records the next meeting's certification or starts a circulation."""
+    return (
+        meeting.status == Meeting.Status.CHECKED
+        and _organising_or_admin(user, meeting)
+        and _certification(meeting) is None
+    )
+
+
+def can_answer_circulation(user: User, meeting: Meeting) -> bool:
+    """A member of an open circulation who has not answered yet."""
+    certification = _certification(meeting)
+    if meeting.status != Meeting.Status.CHECKED or certification is None or not certification.is_open:
+        return False
+    if not user.is_authenticated or not can_read_meeting(user, meeting):
+        return False
+    return CirculationAnswer.objects.filter(certification=certification, member=user, answered_at=None).exists()
+
+
+def can_sign_minutes(user: User, meeting: Meeting) -> bool:
+    """The minute-taker, the checker and the chair sign the certified minutes under their own login."""
+    from minutes.services import roles_to_sign
+
+    return can_read_meeting(user, meeting) and bool(roles_to_sign(user, meeting))
+
+
+def can_publish_minutes(user: User, meeting: Meeting) -> bool:
+    """The organising office (or an admin) publishes certified minutes; an admin publishes again after a change."""
+    from minutes.services import has_unpublished_changes
+
+    if meeting.status == Meeting.Status.CERTIFIED:
+        return _organising_or_admin(user, meeting)
+    return is_admin(user) and has_unpublished_changes(meeting)
+
+
+def can_export_word(user: User, meeting: Meeting) -> bool:
+    """The minutes as a Word file, to finish the document: those who write them (staff of the organising office)
+    and admins."""
+    return can_read_meeting(user, meeting) and _organising_or_admin(user, meeting)
+
+
+def can_read_published_minutes(user: User, stored: PublishedMinutes) -> bool:
+    """A stored PDF of published minutes is public while the meeting is published; otherwise its readers'."""
+    return stored.meeting.status == Meeting.Status.PUBLISHED or can_read_meeting(user, stored.meeting)
+
+
+def get_published_minutes_for_user(user: User, pk: int) -> PublishedMinutes:
+    """The stored PDF, 404 when there is none, 403 when its meeting may not be read."""
+    stored = get_object_or_404(PublishedMinutes.objects.select_related("meeting"), pk=pk)
+    _require(user, Action.READ, stored)
+    return stored
 
 
 def can_export(user: User) -> bool:
@@ -269,6 +393,13 @@ _MEETING_RULES = {
     Action.MANAGE_PHOTOS: can_manage_photos,
     Action.REVERT: lambda user, meeting: can_revert(user) and can_read_meeting(user, meeting),
     Action.INVITE: can_invite,
+    Action.SEND_FOR_CHECK: can_send_for_check,
+    Action.CHECK: can_check_minutes,
+    Action.CERTIFY: can_certify_minutes,
+    Action.ANSWER_CIRCULATION: can_answer_circulation,
+    Action.SIGN: can_sign_minutes,
+    Action.PUBLISH: can_publish_minutes,
+    Action.EXPORT_WORD: can_export_word,
 }
 
 _INVITATION_RULES = {
@@ -567,6 +698,8 @@ def allows(user: User, action: str, record: Any = None) -> bool:
         rule = _INVITATION_RULES.get(action)
     elif isinstance(record, Notification):
         rule = {Action.READ: can_read_notification}.get(action)
+    elif isinstance(record, PublishedMinutes):
+        rule = {Action.READ: can_read_published_minutes}.get(action)
     else:
         raise TypeError(f"no rule for {type(record).__name__}")
     if rule is None:

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "history",
     "news_import",
     "reports",
+    "minutes",
     "news",
     "accounts",
     "notifications",
@@ -246,6 +247,10 @@ PORTAL_PDF_WORKERS = int(os.environ.get("PORTAL_PDF_WORKERS") or os.cpu_count() 
 PORTAL_BOOK_PARALLEL_MIN_MEETINGS = int(os.environ.get("PORTAL_BOOK_PARALLEL_MIN_MEETINGS") or 24)
 PORTAL_OFFICE_NAME = "สำนักงานพัฒนาชุมชนจังหวัดลำพูน"
 PORTAL_OFFICE_SHORT_NAME = "พช.ลำพูน"
+# The office's signing certificate for published minutes (PAdES, lamphun_portal/lib/signing.py): a PKCS#12 file
+# and its passphrase. Unset: minutes are published unsigned, with their SHA-256 (DEPLOY.md "Signed minutes").
+PORTAL_SIGNING_PKCS12 = os.environ.get("PORTAL_SIGNING_PKCS12", "")
+PORTAL_SIGNING_PASSPHRASE = os.environ.get("PORTAL_SIGNING_PASSPHRASE", "")
 # The portal's address as people reach it: e-mails and LINE messages are written with no request at hand,
 # so their links are built on this.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -25,6 +25,7 @@ urlpatterns = [
     path("meetings/import/", include("news_import.urls")),
     path("meetings/invitations/", include("invitations.urls")),
     path("meetings/", include("history.urls")),
+    path("meetings/", include("minutes.urls")),
     path("meetings/", include("meetings.urls")),
     path("programs/", include("programs.urls")),
     path("reports/", include("reports.urls")),

@@ -17,7 +17,7 @@ from .models import AgendaItem, Attendance, Meeting, MeetingTransition
 
 
 def whole_meetings() -> QuerySet[Meeting]:
-    """Meetings with their organiser, chair, attendance, agenda, directives, programs and status steps."""
+    """Meetings with their organiser, chair, attendance, agenda, directives, programs, status steps and signatures."""
     return Meeting.objects.select_related("organizer", "chair", "minute_taker", "minutes_checker").prefetch_related(
         "programs",
         Prefetch("attendances", Attendance.objects.select_related("person", "substitute_for").order_by("order", "pk")),
@@ -25,7 +25,9 @@ def whole_meetings() -> QuerySet[Meeting]:
             "agenda_items",
             AgendaItem.objects.select_related("presenter")
             .prefetch_related(
-                Prefetch("carried_directives", CarriedDirective.objects.select_related("directive__meeting"))
+                Prefetch("carried_directives", CarriedDirective.objects.select_related("directive__meeting")),
+                # The earlier minutes an agenda item 2 certified (minutes.Certification), with their meeting.
+                "certifications__meeting",
             )
             .order_by("order"),
         ),
@@ -36,6 +38,8 @@ def whole_meetings() -> QuerySet[Meeting]:
             .order_by("order", "pk"),
         ),
         Prefetch("transitions", MeetingTransition.objects.select_related("by")),
+        # The signatures of the minutes (minutes/), printed in their signature blocks.
+        "minutes_signatures",
     )
 
 

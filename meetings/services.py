@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 __all__ = ["AlreadySubmittedError", "Row", "StaleMeetingError", "save_meeting", "transition_meeting"]
 
 
+# The steps the minutes may take. Draft minutes are certified only after their checker approved them (minutes/
+# services.py makes each step with who may make it: the named checker, the next meeting or the members, the
+# three signatures before publishing); only going back to draft is a plain status change (an admin's reopening).
 LIFECYCLE: dict[str, set[str]] = {
     Meeting.Status.SCHEDULED: {Meeting.Status.DRAFT},
-    Meeting.Status.DRAFT: {Meeting.Status.CHECKED, Meeting.Status.CERTIFIED},
+    Meeting.Status.DRAFT: {Meeting.Status.CHECKED},
     Meeting.Status.CHECKED: {Meeting.Status.CERTIFIED, Meeting.Status.DRAFT},
     Meeting.Status.CERTIFIED: {Meeting.Status.PUBLISHED, Meeting.Status.DRAFT},
     Meeting.Status.PUBLISHED: {Meeting.Status.DRAFT},

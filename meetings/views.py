@@ -57,19 +57,21 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = whole_meeting(policy.get_meeting_for_user(request.user, pk).pk)
+    meeting = policy.get_meeting_for_user(request.user, pk)
+    return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
+
+
+def detail_context(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
+    """What the meeting page shows (also when a step of the minutes shows it again with its errors)."""
+    meeting = whole_meeting(meeting.pk)
     groups = attendance_groups(meeting.attendances.all())
-    return render(
-        request,
-        "meetings/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "present": groups.present,
-            "absent": groups.absent,
-            "invited": groups.invited,
-            "transitions": policy.allowed_transitions(request.user, meeting),
-        },
-    )
+    return {
+        "meeting": meeting,
+        "present": groups.present,
+        "absent": groups.absent,
+        "invited": groups.invited,
+        "transitions": policy.allowed_transitions(request.user, meeting),
+    }
 
 
 def _form_choices(offices: Any, near: Office | None = None) -> dict[str, forms.Choices]:

@@ -135,6 +135,45 @@ class AgendaSection:
     directives: list[Directive] = field(default_factory=list)
 
 
+@dataclass
+class SignatureBlock:
+    """One signature block of the minutes: the role, the name and position printed, and, once signed under the
+    signer's login, who signed and when (ระเบียบงานสารบรรณ (ฉบับที่ 4) พ.ศ. 2564)."""
+
+    role: str
+    name: str
+    position: str
+    signed_by: str = ""
+    signed_on: str = ""  # 1 ธันวาคม 2569 เวลา 10.30 น.
+
+
+def signature_blocks(meeting: Meeting) -> list[SignatureBlock]:
+    """The minute-taker's and the checker's blocks (always printed, to be signed by hand when not signed in the
+    portal), and the chair's once the chair has signed."""
+    signed = {signature.role: signature for signature in meeting.minutes_signatures.all()}
+    people = [
+        ("minute_taker", "ผู้จดรายงานการประชุม", meeting.minute_taker),
+        ("checker", "ผู้ตรวจรายงานการประชุม", meeting.minutes_checker),
+        ("chair", "ประธานในที่ประชุม", meeting.chair),
+    ]
+    blocks = []
+    for role, label, person in people:
+        signature = signed.get(role)
+        if signature is None and role == "chair":
+            continue
+        block = SignatureBlock(
+            role=label,
+            name=person.full_name if person else "",
+            position=(person.position or "") if person else "",
+        )
+        if signature is not None:
+            block.name, block.position = signature.typed_name, signature.position or block.position
+            block.signed_by = signature.typed_name
+            block.signed_on = f"{thai.be_date(signature.signed_at)} เวลา {thai.thai_time(signature.signed_at)}"
+        blocks.append(block)
+    return blocks
+
+
 def minutes_context(meeting: Meeting) -> dict[str, object]:
     """What _minutes.html prints for ``meeting`` (loaded with meetings_for_print())."""
     attendances = list(meeting.attendances.all())
@@ -162,6 +201,7 @@ def minutes_context(meeting: Meeting) -> dict[str, object]:
         "other_directives": other_directives,
         "summary": paragraphs(meeting.summary),
         "names": names_pattern(person for person in people if person is not None),
+        "signatures": signature_blocks(meeting),
     }
 
 

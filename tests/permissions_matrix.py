@@ -24,6 +24,7 @@ portal asks: the test compares the two.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -173,6 +174,9 @@ class World:
             )
         if seed_first:
             records.insert(0, _seed_record(seed))
+            # The seed is published: its published PDF is stored from the start (which also keeps it from being
+            # deleted), as the minutes:pdf route would store it.
+            _stored_minutes(None, records[0])
         return cls(admin=admin, records=records, seed=seed)
 
     def record(self, key: str) -> Record:
@@ -278,12 +282,49 @@ class Who:
         )
 
     @property
+    def deletes(self) -> bool:
+        """Deleting needs the right to edit; and minutes once published are kept: a meeting whose published PDF is
+        stored (the `minutes:pdf` route stores one) is not deleted, by anyone."""
+        from minutes.models import PublishedMinutes
+
+        return self.edits and not PublishedMinutes.objects.filter(meeting_id=self.record.meeting_id).exists()
+
+    @property
     def moves_forward(self) -> bool:
-        """Certify a draft, publish certified minutes: staff of the organising office and admins;
-        reopen published minutes (the forward step of `published` in this matrix): admins only."""
+        """The plain status button: a scheduled meeting that was held becomes a draft (staff of the organising office
+        and admins); admins reopen checked, certified or published minutes (the step tried for those). Nobody checks,
+        certifies or publishes with it: those are the minutes' own steps (`sends_for_check`, `certifies`, ...)."""
+        if self.record.status == Meeting.Status.DRAFT:
+            return False
         if self.persona == "admin":
             return True
-        return self.is_staff and self.organising and self.record.status != Meeting.Status.PUBLISHED
+        return self.is_staff and self.organising and self.record.status == Meeting.Status.SCHEDULED
+
+    @property
+    def writes_minutes(self) -> bool:
+        """Staff of the organising office and admins: the minute-taker's side of the minutes."""
+        return self.persona == "admin" or (self.is_staff and self.organising)
+
+    def sends_for_check(self) -> int:
+        """A draft goes to the checker its minute-taker names (here the admin: so the admin, naming themselves, is
+        told in Thai to name someone else, 400)."""
+        if self.record.status != Meeting.Status.DRAFT or not self.writes_minutes:
+            return 403
+        return 400 if self.persona == "admin" else 302
+
+    def certifies_at_next_meeting(self) -> int:
+        """Checked minutes: the organising office records the next meeting's decision; the world's meetings have no
+        next meeting of their series, which is said in Thai (400)."""
+        return 400 if self.record.status == Meeting.Status.CHECKED and self.writes_minutes else 403
+
+    def circulates(self) -> int:
+        """Checked minutes go round the organising office's staff and officials (none of the world's has attendees)."""
+        return 302 if self.record.status == Meeting.Status.CHECKED and self.writes_minutes else 403
+
+    def publishes(self) -> int:
+        """Certified minutes: the organising office publishes once the three have signed (the world's are unsigned:
+        said in Thai, 400). Published minutes unchanged since their stored PDF: nothing to publish again."""
+        return 400 if self.record.status == Meeting.Status.CERTIFIED and self.writes_minutes else 403
 
     @property
     def manages_photos(self) -> bool:
@@ -411,9 +452,9 @@ class Route:
 def _forward(world: World, record: Record | None) -> dict[str, Any]:
     following = {
         "scheduled": "draft",
-        "draft": "certified",
-        "checked": "certified",
-        "certified": "published",
+        "draft": "checked",  # refused to everyone: only the named checker approves a draft (minutes:check)
+        "checked": "draft",
+        "certified": "draft",
         "published": "draft",
     }
     return {"to_status": following[record.status]}
@@ -453,6 +494,42 @@ def _minutes_pdf(world: World, record: Record | None) -> list[Any]:
     from reports.documents import PrintOptions
 
     return [services.minutes_pdf(meeting=world.seed, options=PrintOptions()).pk]
+
+
+def _stored_minutes(world: World, record: Record | None) -> list[Any]:
+    """A stored PDF of the record's minutes as publishing keeps it (the real rendering of the record, so that what
+    it prints can be read back), an earlier publication for the records not published now."""
+    from minutes.models import PublishedMinutes
+    from reports import services
+    from reports.documents import PrintOptions
+
+    stored = PublishedMinutes.objects.filter(meeting_id=record.meeting_id, number=1).first()
+    if stored is None:
+        content = bytes(services.minutes_pdf(meeting=record.meeting, options=PrintOptions()).content)
+        stored = PublishedMinutes.objects.create(
+            meeting_id=record.meeting_id,
+            number=1,
+            meeting_version=1,
+            filename="รายงานการประชุม.pdf",
+            content=content,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
+    return [stored.pk]
+
+
+def _stored_minutes_readers(who: Who) -> int | str:
+    """Published minutes' stored PDFs are public; earlier ones follow the meeting (its readers)."""
+    if who.record.status == Meeting.Status.PUBLISHED:
+        return 200
+    if who.persona == "anonymous":
+        return LOGIN
+    return 200 if who.reads else 403
+
+
+def _step(rule: Callable[[Who], int]) -> Expect:
+    """A step of the minutes: the sign-in page for anonymous visitors, else what `rule` says."""
+    return lambda who: LOGIN if who.persona == "anonymous" else rule(who)
 
 
 def _news_post() -> str:
@@ -557,6 +634,50 @@ ROUTES: list[Route] = [
     ),
     Route("invitations:feed", everyone(200), args=_feed_token, per_record=True, shows=lambda who: None),
     Route("invitations:feed_renew", answer(readers, ok=302), method="post"),
+    # The minutes after the meeting: checked, certified, signed, published (minutes/).
+    Route(
+        "minutes:send",
+        _step(Who.sends_for_check),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"checker": w.admin.pk},
+        per_record=True,
+    ),
+    Route(
+        "minutes:check",
+        answer(lambda who: False),  # only the checker a minute-taker named, and none is named in the world
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"decision": "approve"},
+        per_record=True,
+    ),
+    Route(
+        "minutes:certify_next",
+        _step(Who.certifies_at_next_meeting),
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"outcome": "unchanged"},
+        per_record=True,
+    ),
+    Route("minutes:circulate", _step(Who.circulates), args=_meeting, method="post", per_record=True),
+    Route(
+        "minutes:answer",
+        answer(lambda who: False),  # only members of an open circulation, and none is open in the world
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"answer": "unchanged"},
+        per_record=True,
+    ),
+    Route(
+        "minutes:sign",
+        answer(lambda who: False),  # only the minute-taker, checker and chair, and the world's minutes name none
+        args=_meeting,
+        method="post",
+        data=lambda w, r: {"role": "chair", "typed_name": "ทดสอบ"},
+        per_record=True,
+    ),
+    Route("minutes:publish", _step(Who.publishes), args=_meeting, method="post", per_record=True),
+    Route("minutes:word", answer(lambda who: who.reads and who.writes_minutes), args=_meeting, per_record=True),
     # Directives, their follow-up, search, the dashboard.
     Route("directives:detail", answer(_reads), args=_directive, per_record=True),
     Route("directives:attachment", answer(_reads), args=lambda w, r: [r.attachment_id], per_record=True),
@@ -621,8 +742,8 @@ ROUTES: list[Route] = [
         method="post",
         per_record=True,
     ),
-    Route("history:delete", answer(lambda who: who.edits), args=_meeting, per_record=True, note="confirm"),
-    Route("history:delete", answer(lambda who: who.edits, ok=302), args=_meeting, method="post", per_record=True),
+    Route("history:delete", answer(lambda who: who.deletes), args=_meeting, per_record=True, note="confirm"),
+    Route("history:delete", answer(lambda who: who.deletes, ok=302), args=_meeting, method="post", per_record=True),
     Route("history:deleted", answer(admins)),
     Route("history:restore", answer(admins, ok=302), args=lambda w, r: [w.deleted_batch()], method="post"),
     # Programs and communities: every role reads; district offices edit their own district's records.
@@ -712,6 +833,9 @@ ROUTES: list[Route] = [
         data=lambda w, r: {"text": _news_post(), "organizer": w.seed.organizer_id},
         note="post",
     ),
+    # Last: its args store a published PDF of the record's meeting, which keeps that meeting from being deleted;
+    # the walks that take every URL of the matrix in order meet the delete page before.
+    Route("minutes:pdf", _stored_minutes_readers, args=_stored_minutes, per_record=True),
 ]
 
 

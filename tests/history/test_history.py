@@ -232,11 +232,17 @@ def test_restoring_a_deleted_meeting_brings_back_who_certified_and_published_it(
     personas: Personas, provincial_office: Office
 ) -> None:
     meeting = _draft(provincial_office)
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CHECKED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
     before = _snapshot(meeting.pk)
     steps = _steps(meeting.pk)
-    assert [s[:3] for s in steps] == [("draft", "certified", "staff1"), ("certified", "published", "admin1")]
+    assert [s[:3] for s in steps] == [
+        ("draft", "checked", "staff1"),
+        ("checked", "certified", "staff1"),
+        ("certified", "published", "admin1"),
+    ]
 
     admin = personas.client_for(personas.admin)
     admin.post(reverse("history:delete", args=[meeting.pk]))
@@ -252,13 +258,15 @@ def test_restoring_a_deleted_meeting_brings_back_who_certified_and_published_it(
 def test_restoring_works_when_the_person_who_certified_has_left(personas: Personas, provincial_office: Office) -> None:
     meeting = _draft(provincial_office)
     leaver = User.objects.create_user("leaver", password="leaver-password-1")
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CHECKED, user=leaver)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=leaver)
-    pk, when = meeting.pk, _steps(meeting.pk)[0][3]
+    pk, checked, certified = meeting.pk, _steps(meeting.pk)[0][3], _steps(meeting.pk)[1][3]
     history.delete_meeting(meeting=meeting, user=personas.admin)
     leaver.delete()  # the account is removed while the meeting is in the bin
 
     history.restore_deleted_meeting(batch=_deletion_batch(pk), user=personas.admin)
-    assert _steps(pk) == [("draft", "certified", None, when)]
+    assert _steps(pk) == [("draft", "checked", None, checked), ("checked", "certified", None, certified)]
     assert Meeting.objects.get(pk=pk).status == Meeting.Status.CERTIFIED
 
 
@@ -267,6 +275,8 @@ def test_reverting_to_an_older_version_keeps_the_lifecycle_status(
 ) -> None:
     meeting = _draft(provincial_office)
     as_drafted = meeting.history.latest()
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CHECKED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
     meeting.refresh_from_db()
@@ -286,6 +296,8 @@ def test_reverting_to_an_older_version_keeps_the_lifecycle_status(
 
 def test_reverting_never_republishes_reopened_minutes(personas: Personas, provincial_office: Office) -> None:
     meeting = _draft(provincial_office)
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CHECKED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.PUBLISHED, user=personas.admin)
     published = meeting.history.latest()
@@ -303,6 +315,8 @@ def test_reverting_never_republishes_reopened_minutes(personas: Personas, provin
 def test_reverting_from_the_admin_site_keeps_the_status_too(personas: Personas, provincial_office: Office) -> None:
     meeting = _draft(provincial_office)
     as_drafted = meeting.history.latest()
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CHECKED, user=personas.staff)
     services.transition_meeting(meeting=meeting, to_status=Meeting.Status.CERTIFIED, user=personas.staff)
     meeting.refresh_from_db()
     version = meeting.version

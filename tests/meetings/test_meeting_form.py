@@ -251,6 +251,8 @@ def test_second_save_from_an_old_version_is_refused_with_what_changed(
 def test_a_status_change_also_refuses_an_edit_opened_before_it(personas: Personas, provincial_office: Office) -> None:
     meeting = _draft(personas, provincial_office)
     url = reverse("meetings:edit", args=[meeting.pk])
+    # Certified minutes were checked first (the service refuses a draft certified at once).
+    services.transition_meeting(meeting=meeting, to_status="checked", user=personas.admin)
     services.transition_meeting(meeting=meeting, to_status="certified", user=personas.admin)
     data = _seed_like(provincial_office, version="1", existing=existing_rows(meeting), venue="แก้หลังรับรอง")
     response = personas.client_for(personas.admin).post(url, data)

@@ -144,7 +144,9 @@ def test_detail_queries_do_not_grow_with_rows(
     Attendance.objects.bulk_create(
         Attendance(meeting=demo, order=100 + i, group_name=f"กลุ่ม {i}", headcount=3) for i in range(200)
     )
-    with django_assert_max_num_queries(20):
+    # 17 for the page itself, 6 fixed ones for the minutes' panel (its signatures, review, certification, stored
+    # PDFs, the earlier minutes its agenda item 2 certified): none of them grows with the rows.
+    with django_assert_max_num_queries(24):
         client.get(url)
 
 

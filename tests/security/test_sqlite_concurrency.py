@@ -40,7 +40,7 @@ def test_parallel_saves_on_an_sqlite_file_all_succeed(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["errors"] == []
-    # Every create, edit and certify answered with a redirect to the page saved; nothing was lost.
+    # Every create, edit and sending to the checker answered with a redirect to the page saved; nothing was lost.
     assert result["statuses"] == [302] * (WRITERS * ROUNDS * 3)
     assert result["meetings"] == WRITERS * ROUNDS
     assert result["journal_mode"] == "wal"
