@@ -164,3 +164,19 @@ def test_a_new_village_is_a_line_word_at_once(demo: Meeting) -> None:
     Community.objects.create(name="บ้านห้วยกุ๊กไก่ใหม่", moo=12, tambon="ลี้", district="ลี้")
     refresh_line_words()
     assert "บ้านห้วยกุ๊กไก่ใหม่" in thai.line_words("ในพื้นที่บ้านห้วยกุ๊กไก่ใหม่ตำบลลี้")
+
+
+def test_paragraphs_of_every_width_break_only_between_words(tmp_path: Path) -> None:
+    """The renderer lays out the first characters of a long text first, cut anywhere, even inside a word: the cut
+    word is still kept whole (and so are words in bold or italics)."""
+    text = DIRECTIVES[0] + "ตำบล<b>ตะเคียนปม</b>อำเภอ<i>ทุ่งหัวช้าง</i>ดำเนินการต่อไป"
+    paragraphs = "".join(f'<p style="width: {width}mm; margin-bottom: 4mm">{text}</p>' for width in range(14, 62, 2))
+    html = pdf.keep_words(
+        '<html><head><meta charset="utf-8"><link rel="stylesheet" href="/static/css/pdf-fonts.css"></head>'
+        f'<body lang="th" style="font-family: Sarabun; font-size: 14pt">{paragraphs}</body></html>'
+    )
+    assert broken_words(pdf.render_pdf(html), html, tmp_path) == []
+
+    with thai_lines.disabled():
+        plain = html.replace("\u200b", "")
+        assert broken_words(pdf.render_pdf(plain), plain, tmp_path), "the check found nothing to catch"

@@ -8,6 +8,8 @@ inside (พัชรกิติยา|ภา, ทุ่งหัว|ช้า�
   ``allow_breaks=FALSE`` attribute over each word Pango would break inside (Pango 1.44+: no line break strictly
   inside the range). The text is not changed and no box is added: a word kept whole costs nothing to lay out,
   where a ``white-space: nowrap`` span per word (the first way of doing this) made a minutes render 70 % slower.
+  ``split_first_line`` is wrapped too, so that a layout of the first characters of a text (WeasyPrint tries those
+  first) reads the word it cuts whole.
 * :func:`keep_words` (the print HTML, before WeasyPrint) puts a ZERO WIDTH SPACE between two Thai words where
   Pango sees no break, so that the line can break there.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import threading
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any
@@ -39,6 +42,12 @@ ZWSP = "\u200b"
 # SHA-256 of inspect.getsource(weasyprint.text.line_break.Layout.set_text) in 70.0: the patch relies on it
 # setting the layout's text to ``self.text`` and keeping the layout's attribute list (adding to it at most).
 UPSTREAM_SET_TEXT_SHA256 = "fe23ca9937dbf5205bda422f9c01103f301ef2c511228842632ea86e853274f7"
+# SHA-256 of inspect.getsource(weasyprint.text.line_break.split_first_line) in 70.0: it lays out the first
+# characters of its text first (a prefix, cut anywhere), then prefixes of the text up to a break.
+UPSTREAM_SPLIT_FIRST_LINE_SHA256 = "39ad1016863ca34de0bea4c9fcffb46da7e27813c87dd82b7011bfa19fe5504f"
+# A prefix cut inside a word is read with this many more characters (up to a space) of the whole text: words
+# are read whole, and a long paragraph is not read again for each of its lines.
+PREFIX_CONTEXT = 64
 # Not in WeasyPrint's declarations (allow-breaks: since Pango 1.44). cdef() adds them to the same ffi, and the
 # Pango library WeasyPrint opened finds them by name.
 _PANGO_CDEF = """
@@ -54,6 +63,7 @@ _NOT_TEXT = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_SPACE = re.compile(r"\s")
 _SPAN_OPEN = re.compile(r"<span\b", re.IGNORECASE)
 _SPAN_CLOSE = re.compile(r"</span\s*>", re.IGNORECASE)
 _NOWRAP_CLASS = re.compile(r"""\bclass\s*=\s*["'](?:[^"']*\s)?(?:nowrap|w)(?:["']|\s)""", re.IGNORECASE)
@@ -153,7 +163,15 @@ def unbreakable_ranges(text: str, version: int) -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
+class _Splitting(threading.local):
+    """The whole text split_first_line is breaking in this thread (None outside it)."""
+
+    text: str | None = None
+
+
+_splitting = _Splitting()
 _upstream_set_text: Any = None
+_upstream_split_first_line: Any = None
 # The filter callback (made once the declarations are added), and the class of allow-breaks attributes.
 _is_allow_breaks: Any = None
 _allow_breaks_class: Any = None
@@ -162,7 +180,7 @@ _allow_breaks_class: Any = None
 def _set_text_keeping_words(layout: Any, text: str, justify: bool = False) -> None:
     """Layout.set_text, then no line break inside the words of the text Pango would break inside."""
     _upstream_set_text(layout, text, justify)
-    ranges = unbreakable_ranges(layout.text, thai.line_words_version()) if _enabled.get() else ()
+    ranges = _ranges(layout.text) if _enabled.get() else ()
     # A layout is given several texts in turn: the ranges of the previous one go.
     kept_before = getattr(layout, "_lamphun_words_kept", False)
     if not ranges and not kept_before:
@@ -184,6 +202,32 @@ def _set_text_keeping_words(layout: Any, text: str, justify: bool = False) -> No
     layout._lamphun_words_kept = bool(ranges)
 
 
+def _ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """unbreakable_ranges() of ``text``, read with what follows when it is a prefix of the text being split.
+
+    split_first_line first lays out the first characters of a long text, cut anywhere: a word cut there would
+    read as other words (ทุ่งหัวช้าง cut to ทุ่ง|หัว) and Pango could break inside it."""
+    version = thai.line_words_version()
+    whole = _splitting.text
+    if whole is None or len(text) >= len(whole) or not whole.startswith(text):
+        return unbreakable_ranges(text, version)
+    cut = len(text)
+    space = _SPACE.search(whole, cut, cut + PREFIX_CONTEXT)
+    read = whole[: space.start() if space else cut + PREFIX_CONTEXT]
+    size = len(text.encode())
+    return tuple((start, min(end, size)) for start, end in unbreakable_ranges(read, version) if start < size)
+
+
+def _split_first_line_knowing_text(text: str, *args: Any, **kwargs: Any) -> Any:
+    """split_first_line, with the whole text known to the layouts of its prefixes (see _ranges)."""
+    outer = _splitting.text
+    _splitting.text = text
+    try:
+        return _upstream_split_first_line(text, *args, **kwargs)
+    finally:
+        _splitting.text = outer
+
+
 def _allow_breaks(allow: bool, start: int, end: int) -> Any:
     """A new allow-breaks attribute over bytes ``start`` to ``end`` (the list it is added to owns it)."""
     attr = pango.pango_attr_allow_breaks_new(allow)
@@ -192,17 +236,30 @@ def _allow_breaks(allow: bool, start: int, end: int) -> Any:
 
 
 def install() -> None:
-    """Patch Layout.set_text (once per process, from render.prepare_process); raises WeasyPrintMismatch."""
-    global _upstream_set_text
+    """Patch Layout.set_text and split_first_line (once per process, from render.prepare_process).
+
+    Raises WeasyPrintMismatch. split_first_line is replaced where WeasyPrint's modules look it up: line_break
+    (SVG text imports it from there when called), layout.inline and layout.preferred (imported by name)."""
+    global _upstream_set_text, _upstream_split_first_line
+    from weasyprint.layout import inline, preferred
     from weasyprint.text import line_break
 
     layout_class = line_break.Layout
     if layout_class.set_text is _set_text_keeping_words:
         return
     upstream.check_source("weasyprint.text.line_break.Layout.set_text", UPSTREAM_SET_TEXT_SHA256, layout_class.set_text)
+    upstream.check_source(
+        "weasyprint.text.line_break.split_first_line", UPSTREAM_SPLIT_FIRST_LINE_SHA256, line_break.split_first_line
+    )
+    for module in (inline, preferred):
+        upstream.check_not_replaced(
+            f"{module.__name__}.split_first_line", module.split_first_line, line_break.split_first_line
+        )
     _declare()
-    _upstream_set_text = layout_class.set_text
+    _upstream_set_text, _upstream_split_first_line = layout_class.set_text, line_break.split_first_line
     layout_class.set_text = _set_text_keeping_words
+    for module in (line_break, inline, preferred):
+        module.split_first_line = _split_first_line_knowing_text
 
 
 def _declare() -> None:
