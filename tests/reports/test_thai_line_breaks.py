@@ -19,7 +19,7 @@ from report_pdf_text import body_text, squash
 
 from directives.models import Directive
 from lamphun_portal.lib import pdf, thai
-from lamphun_portal.lib.pdf import thai_lines
+from lamphun_portal.lib.pdf import book, thai_lines
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 from reports import documents, services
 from reports.documents import PrintOptions
@@ -180,3 +180,24 @@ def test_paragraphs_of_every_width_break_only_between_words(tmp_path: Path) -> N
     with thai_lines.disabled():
         plain = html.replace("\u200b", "")
         assert broken_words(pdf.render_pdf(plain), plain, tmp_path), "the check found nothing to catch"
+
+
+def test_a_book_worker_keeps_the_words_it_is_given(tmp_path: Path) -> None:
+    """Workers lay parts of a long book out without the database: the parent's line words come with each part."""
+    name = "บ้านห้วยกุ๊กไก่ใหม่"  # in no dictionary: only the portal's list makes it one word
+    paragraphs = "".join(
+        f'<p style="width: {width}mm; margin-bottom: 4mm">ในพื้นที่{name}ตำบลลี้อำเภอลี้</p>' for width in range(14, 40, 2)
+    )
+    html = (
+        '<html><head><meta charset="utf-8"><link rel="stylesheet" href="/static/css/pdf-fonts.css"></head>'
+        f'<body lang="th" style="font-family: Sarabun; font-size: 14pt">{paragraphs}</body></html>'
+    )
+    before = thai.extra_line_words()
+    try:
+        given = book.lay_out_part(html, None, "", before | {name}).content
+        not_given = book.lay_out_part(html, None, "", before - {name}).content
+        thai.set_line_words(before | {name})  # the check reads the name as one word
+        assert broken_words(given, html, tmp_path) == []
+        assert broken_words(not_given, html, tmp_path), "the check found nothing to catch"
+    finally:
+        thai.set_line_words(before)
