@@ -92,12 +92,16 @@ def _pango_breaks(text: str) -> frozenset[int]:
 
 def _words(text: str) -> Iterator[tuple[str, int, int, bool]]:
     """(word, start, end, Pango would break inside it) for each piece of ``text`` (offsets in characters)."""
-    breaks = _pango_breaks(text)
+    breaks = sorted(_pango_breaks(text))
     position = 0
+    following = 0  # index in breaks of the first break after the current piece's start
     for piece in thai.line_words(text):
         start, end = position, position + len(piece)
         position = end
-        yield piece, start, end, not piece.isspace() and any(start < offset < end for offset in breaks)
+        while following < len(breaks) and breaks[following] <= start:
+            following += 1
+        inside = following < len(breaks) and breaks[following] < end and not piece.isspace()
+        yield piece, start, end, inside
 
 
 @functools.lru_cache(maxsize=32768)
