@@ -250,6 +250,11 @@ def set_line_words(extra: Iterable[str]) -> bool:
     return True
 
 
+def extra_line_words() -> frozenset[str]:
+    """The portal's own names set_line_words() added: for a process that lays PDFs out without the database."""
+    return _line_extra
+
+
 def line_words_version() -> int:
     """Changes whenever set_line_words() changes the list: a key for caches of line-broken text."""
     return _line_version

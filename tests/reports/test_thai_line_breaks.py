@@ -2,14 +2,14 @@
 
 Each PDF is read back with ``pdftotext -bbox-layout``; a line that ends inside one of the document's words (as the
 portal's line word list cuts the text: pythainlp's words, royal names, Lamphun's places, office and program
-names) is a broken word. The same documents laid out without lib/pdf/thai_lines.py show such breaks, so the check
+names) is a broken word. The same documents laid out without lib/pdf/thai_lines.py (its zero-width spaces and its
+no-break ranges in Pango's layouts) show such breaks, so the check
 can fail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from report_pdf_text import body_text, squash
 
 from directives.models import Directive
 from lamphun_portal.lib import pdf, thai
+from lamphun_portal.lib.pdf import book, thai_lines
 from meetings.models import AgendaItem, Attendance, Meeting, Office, Person
 from reports import documents, services
 from reports.documents import PrintOptions
@@ -98,17 +99,20 @@ def test_narrow_cells_of_the_book_break_only_between_words(
     options = PrintOptions(thai_digits=thai_digits)
     meetings = list(documents.fiscal_year_meetings(2564))
     html = _narrow(documents.render_fiscal_year_html(2564, meetings, options).body)
+    # Words are kept whole in Pango's layouts, not by a nowrap box per word (slow to lay out).
+    assert 'class="w"' not in html
     content = pdf.render_pdf(html)
     assert broken_words(content, html, tmp_path) == []
     text = body_text(content, tmp_path)
     assert "\u200b" not in text
     assert squash(DIRECTIVES[0]) in squash(text)
 
-    # The same book without the word markup: the renderer's own line breaking cuts the names.
+    # The same book without the word markup and with Pango's own line breaking: it cuts the names.
     monkeypatch.setattr(pdf, "keep_words", lambda html: html)
     plain = _narrow(documents.render_fiscal_year_html(2564, meetings, options).body)
     assert "\u200b" not in plain
-    broken = {str(found) for found in broken_words(pdf.render_pdf(plain), plain, tmp_path)}
+    with thai_lines.disabled():
+        broken = {str(found) for found in broken_words(pdf.render_pdf(plain), plain, tmp_path)}
     print("broken without the word markup:", sorted(broken))
     assert broken, "the check found nothing to catch"
 
@@ -147,8 +151,8 @@ def test_markup_outside_text_and_unbreakable_spans_are_left_alone() -> None:
     assert marked.startswith("<html><head><title>สิริพัชร ทุ่งหัวช้าง</title><style>p { margin: 1cm }</style></head>")
     assert '<p class="ทุ่งหัวช้าง">' in marked
     assert '<span class="nowrap">นายวรยุทธ เนาวรัตน์</span>' in marked
-    # Nothing else: without the word spans and zero-width spaces it is the same HTML.
-    assert re.sub(r'<span class="w">(.*?)</span>', r"\1", marked).replace("\u200b", "") == html
+    # Nothing else: without the zero-width spaces it is the same HTML (no markup added).
+    assert marked.replace("\u200b", "") == html
 
 
 def test_a_new_village_is_a_line_word_at_once(demo: Meeting) -> None:
@@ -160,3 +164,40 @@ def test_a_new_village_is_a_line_word_at_once(demo: Meeting) -> None:
     Community.objects.create(name="บ้านห้วยกุ๊กไก่ใหม่", moo=12, tambon="ลี้", district="ลี้")
     refresh_line_words()
     assert "บ้านห้วยกุ๊กไก่ใหม่" in thai.line_words("ในพื้นที่บ้านห้วยกุ๊กไก่ใหม่ตำบลลี้")
+
+
+def test_paragraphs_of_every_width_break_only_between_words(tmp_path: Path) -> None:
+    """The renderer lays out the first characters of a long text first, cut anywhere, even inside a word: the cut
+    word is still kept whole (and so are words in bold or italics)."""
+    text = DIRECTIVES[0] + "ตำบล<b>ตะเคียนปม</b>อำเภอ<i>ทุ่งหัวช้าง</i>ดำเนินการต่อไป"
+    paragraphs = "".join(f'<p style="width: {width}mm; margin-bottom: 4mm">{text}</p>' for width in range(14, 62, 2))
+    html = pdf.keep_words(
+        '<html><head><meta charset="utf-8"><link rel="stylesheet" href="/static/css/pdf-fonts.css"></head>'
+        f'<body lang="th" style="font-family: Sarabun; font-size: 14pt">{paragraphs}</body></html>'
+    )
+    assert broken_words(pdf.render_pdf(html), html, tmp_path) == []
+
+    with thai_lines.disabled():
+        plain = html.replace("\u200b", "")
+        assert broken_words(pdf.render_pdf(plain), plain, tmp_path), "the check found nothing to catch"
+
+
+def test_a_book_worker_keeps_the_words_it_is_given(tmp_path: Path) -> None:
+    """Workers lay parts of a long book out without the database: the parent's line words come with each part."""
+    name = "บ้านห้วยกุ๊กไก่ใหม่"  # in no dictionary: only the portal's list makes it one word
+    paragraphs = "".join(
+        f'<p style="width: {width}mm; margin-bottom: 4mm">ในพื้นที่{name}ตำบลลี้อำเภอลี้</p>' for width in range(14, 40, 2)
+    )
+    html = (
+        '<html><head><meta charset="utf-8"><link rel="stylesheet" href="/static/css/pdf-fonts.css"></head>'
+        f'<body lang="th" style="font-family: Sarabun; font-size: 14pt">{paragraphs}</body></html>'
+    )
+    before = thai.extra_line_words()
+    try:
+        given = book.lay_out_part(html, None, "", before | {name}).content
+        not_given = book.lay_out_part(html, None, "", before - {name}).content
+        thai.set_line_words(before | {name})  # the check reads the name as one word
+        assert broken_words(given, html, tmp_path) == []
+        assert broken_words(not_given, html, tmp_path), "the check found nothing to catch"
+    finally:
+        thai.set_line_words(before)

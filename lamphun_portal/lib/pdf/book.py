@@ -32,6 +32,8 @@ from typing import Any
 import pikepdf
 import weasyprint
 
+from lamphun_portal.lib import thai
+
 from .render import Progress, Stage, Step, render_document, write_documents
 
 # Points per CSS pixel: WeasyPrint reports positions in CSS pixels (96 per inch), PDF uses points (72).
@@ -120,8 +122,14 @@ def start_worker() -> None:
     django.setup()
 
 
-def lay_out_part(html: str, pdf_variant: str | None, extra_css: str = "") -> LaidOutPart:
-    """Lay ``html`` out and write it; runs in a worker process."""
+def lay_out_part(
+    html: str, pdf_variant: str | None, extra_css: str = "", line_words: frozenset[str] = frozenset()
+) -> LaidOutPart:
+    """Lay ``html`` out and write it; runs in a worker process.
+
+    ``line_words``: the portal's names of the parent's line word list (thai.extra_line_words()): Thai words are
+    kept whole while lines are broken (thai_lines.py), and the worker never opens the database to read them."""
+    thai.set_line_words(line_words)
     document = render_document(html, pdf_variant=pdf_variant, extra_css=extra_css)
     return _part(document, write_documents([document], pdf_variant=pdf_variant))
 
@@ -147,7 +155,8 @@ def _lay_out_in_parallel(
     bodies = book.parts(workers * PARTS_PER_WORKER)
     context = multiprocessing.get_context("spawn")  # a clean process: the app server may run threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
-        futures = [pool.submit(lay_out_part, html, pdf_variant, book.parts_css) for html in bodies]
+        line_words = thai.extra_line_words()
+        futures = [pool.submit(lay_out_part, html, pdf_variant, book.parts_css, line_words) for html in bodies]
         # While the workers lay out the body: how many pages the cover and contents take.
         front_pages = len(render_document(book.front(None), pdf_variant=pdf_variant).pages)
         parts: list[LaidOutPart] = []
@@ -211,7 +220,7 @@ def _submit_page_numbers(
     """Lay out the number-only pages of the last of ``parts`` (the ones before it fix its first number)."""
     first_page = _offsets(parts, front_pages)[-1] + 1
     wide = [width > height for width, height in parts[-1].sizes]
-    return pool.submit(lay_out_part, book.page_numbers(first_page, wide), pdf_variant)
+    return pool.submit(lay_out_part, book.page_numbers(first_page, wide), pdf_variant, "", thai.extra_line_words())
 
 
 def _assemble(

@@ -1,6 +1,7 @@
 """HTML to laid-out pages to PDF bytes, with what never changes between exports prepared once.
 
-Per process, on the first render: the Thai text patches (thai_text.py), the page-progress hook and
+Per process, on the first render: the Thai text patches (thai_text.py), Thai words kept whole on a
+line (thai_lines.py), the page-progress hook and
 the reuse of fonts, stylesheets and line layouts (speedups.py) are installed.
 
 Progress is reported through a callback (:data:`Progress`) with :class:`Step` values: the stage,
@@ -21,7 +22,7 @@ from typing import Any
 import weasyprint
 from django.conf import settings
 
-from . import speedups, upstream
+from . import speedups, thai_lines, upstream
 from .fetcher import PDF_BASE_URL, url_fetcher
 
 # The stylesheet print templates link for the Sarabun faces (Regular, Bold, Italic, BoldItalic):
@@ -142,6 +143,7 @@ def prepare_process() -> None:
         except ImportError as error:  # WeasyPrint moved something the patch imports
             raise upstream.WeasyPrintMismatch(f"PDF export unavailable: {error}") from error
         thai_text.install()
+        thai_lines.install()
         _install_pagination_hook()
         speedups.install()
         _prepared = True
