@@ -845,16 +845,23 @@ def expected(route: Route, persona: str, record: Record | None) -> int | str:
 
 def urls_answering(persona: str, world: World, status: int = 200, *, every_record: bool = True) -> list[str]:
     """Every GET URL of the matrix that answers `status` to the persona: for each record, or (every_record
-    False) for the first record that answers so, when one page of each kind is enough."""
-    urls = []
-    for route in ROUTES:
-        if route.method != "get":
+    False) for the first record that answers so, when one page of each kind is enough.
+
+    Every address is made first, then the answers expected: making some addresses makes what they point at (a
+    stored PDF of the minutes), which changes what other routes answer (a meeting with a stored PDF is kept)."""
+    addresses = [
+        (route, record, reverse(route.name, args=route.args(world, record)))
+        for route in ROUTES
+        if route.method == "get"
+        for record in (world.records if route.per_record else [None])
+    ]
+    urls: list[str] = []
+    done: set[int] = set()
+    for route, record, url in addresses:
+        if id(route) in done or expected(route, persona, record) != status:
             continue
-        for record in world.records if route.per_record else [None]:
-            if expected(route, persona, record) == status:
-                url = reverse(route.name, args=route.args(world, record))
-                if url not in urls:
-                    urls.append(url)
-                if not every_record:
-                    break
+        if url not in urls:
+            urls.append(url)
+        if not every_record:
+            done.add(id(route))
     return urls
