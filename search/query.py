@@ -75,15 +75,26 @@ def _ranked_rows(
 
     score: 2 for the query as a phrase, plus 1 for a meeting whose title holds every word; then the newest.
     """
+    rows = _ranked(query, words, narrow).values_list("kind", "object_id", "score")
+    return _fetch(rows)
+
+
+def _ranked(
+    query: str, words: list[str], narrow: Callable[[QuerySet[SearchDocument]], QuerySet[SearchDocument]]
+) -> QuerySet[SearchDocument]:
+    """The documents holding every word (and kept by `narrow`) with their score, best first."""
     found = engine.conditions(words, query_phrase(words_of(query)))
-    title = Case(When(_condition(found.title), then=Value(1)), default=Value(0))
+    # Only a meeting has a title: the test is not run on directives, whose words it would read for nothing.
+    title = Case(When(Q(kind=Kind.MEETING) & _condition(found.title), then=Value(1)), default=Value(0))
     phrase = Value(2) if found.phrase is None else Case(When(_condition(found.phrase), then=Value(2)), default=Value(0))
-    rows = (
+    return (
         narrow(SearchDocument.objects.filter(_condition(found.every)))
         .annotate(score=phrase + title)
         .order_by("-score", "-day", "kind", "-object_id")
-        .values_list("kind", "object_id", "score")
     )
+
+
+def _fetch(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
     # Plain rows straight from the cursor: there may be tens of thousands, and only a page becomes Hits.
     with connection.cursor() as cursor:
         cursor.execute(*rows.query.sql_with_params())
@@ -94,35 +105,77 @@ class Results:
     """What the search page pages through: every record holding the words that the reader may open, in rank
     order (phrase and title first, then the newest), with their exact count.
 
-    One statement finds them with their score, who may read what tested in it on each document found
-    (policy.readable_search_documents); only the page's records are then read (attach_records).
+    One statement gives a slice of them with their score and the count of all of them (a window count over
+    the same match, so the database finds them once): only that slice's rows leave the database, and the
+    database keeps only the best `stop` of them while sorting. Who may read what is tested in the statement
+    on each document found (policy.readable_search_documents); only the page's records are then read
+    (attach_records).
     """
 
     def __init__(self, query: str, user: Any) -> None:
         self.words = query_words(query)
         self._query, self._user = query, user
-        self._rows: list[tuple[int, int, int]] | None = None
+        self._count: int | None = None
+        # The last slice read: (its start, how many were asked for (None: all), its rows).
+        self._window: tuple[int, int | None, list[tuple[int, int, int]]] | None = None
 
-    @property
-    def rows(self) -> list[tuple[int, int, int]]:
-        """(kind, object_id, score) of every record found, best first."""
-        if self._rows is None:
-            self._rows = self._find() if self.words else []
-        return self._rows
-
-    def _find(self) -> list[tuple[int, int, int]]:
-        return _ranked_rows(
+    def _documents(self) -> QuerySet[SearchDocument]:
+        return _ranked(
             self._query, self.words, lambda documents: policy.readable_search_documents(self._user, documents)
         )
 
+    def prefetch(self, start: int, size: int) -> None:
+        """Read the slice a page will show, with the count: the page then costs one statement."""
+        if self.words:
+            self._rows_between(start, start + size)
+
     def count(self) -> int:
-        return len(self.rows)
+        if self._count is None:
+            self._count = self._documents().order_by().count() if self.words else 0
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index: slice) -> list[Hit]:
-        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in self.rows[index]]
+        start, stop = index.start or 0, index.stop
+        rows = self._rows_between(start, stop) if self.words else []
+        return [Hit(kind=kind, object_id=object_id, score=score) for kind, object_id, score in rows]
+
+    def _rows_between(self, start: int, stop: int | None) -> list[tuple[int, int, int]]:
+        if self._window is not None:
+            window_start, asked, rows = self._window
+            at_end = asked is None or len(rows) < asked  # the last slice read ran to the last record
+            if window_start <= start and (at_end or (stop is not None and stop <= window_start + len(rows))):
+                return rows[start - window_start : None if stop is None else stop - window_start]
+        asked = None if stop is None else max(stop - start, 0)
+        found = _fetch_slice(self._documents(), start, asked)
+        if found:
+            self._count = found[0][3]
+        rows = [(kind, object_id, score) for kind, object_id, score, _ in found]
+        self._window = (start, asked, rows)
+        return rows
+
+
+def _fetch_slice(documents: QuerySet[SearchDocument], start: int, size: int | None) -> list[tuple[int, int, int, int]]:
+    """(kind, object_id, score, count of all) of `size` ranked documents from `start` (None: to the end).
+
+    The count is a window over the ranked rows, kept narrow in a subquery: the window then holds four numbers
+    a document rather than the document's words (which made PostgreSQL spill them to disk).
+    """
+    inner, params = documents.order_by().values_list("kind", "object_id", "score", "day").query.sql_with_params()
+    postgresql = connection.vendor == "postgresql"
+    # OFFSET 0: PostgreSQL computes the score inside the subquery instead of merging it into the window.
+    fence = " OFFSET 0" if postgresql else ""
+    every = "ALL" if postgresql else "-1"
+    sql = (
+        f"SELECT found.kind, found.object_id, found.score, COUNT(*) OVER () FROM ({inner}{fence}) found "
+        "ORDER BY found.score DESC, found.day DESC, found.kind, found.object_id DESC "
+        f"LIMIT {every if size is None else int(size)} OFFSET {int(start)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _condition(test: tuple[str, list[Any]]) -> Q:

@@ -22,10 +22,21 @@ def search_page(request: HttpRequest) -> HttpResponse:
     # Every record found that the reader may open, counted exactly; only the page's records are read.
     results = Results(query, request.user)
     ranking = Ranking(words=results.words, hits=[])
-    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    # The slice the page asks for and the count in one statement (a page past the end reads again).
+    results.prefetch((_page_number(number) - 1) * SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE)
+    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(number)
     attach_records(list(page.object_list), ranking.words, user=request.user)
     return render(
         request,
         "search/results.html",
         {"query": query, "ranking": ranking, "page": page, "words": ranking.words},
     )
+
+
+def _page_number(number: str | None) -> int:
+    """The page asked for as Paginator.get_page reads it (anything but a positive number: the first)."""
+    try:
+        return max(int(number or 1), 1)
+    except ValueError:
+        return 1

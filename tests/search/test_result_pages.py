@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directives.models import Directive
@@ -63,3 +65,25 @@ def test_a_draft_is_found_only_by_those_who_may_read_it(personas: Personas, draf
     }
     assert (Kind.MEETING, draft.pk) in found[personas.staff]
     assert (Kind.MEETING, draft.pk) not in found[personas.other_staff]
+
+
+def test_the_page_reads_its_slice_and_the_count_in_one_statement(personas: Personas, draft: Meeting) -> None:
+    expected = _readable(personas.staff, "ชุมชน")
+    assert len(expected) > 1
+    with CaptureQueriesContext(connection) as queries:
+        response = personas.client_for(personas.staff).get("/meetings/search/", {"q": "ชุมชน"})
+    assert response.status_code == 200
+    assert len([query for query in queries if "search_document" in query["sql"]]) == 1
+    assert response.context["page"].paginator.count == len(expected)
+    hits = [(hit.kind, hit.object_id) for hit in response.context["page"].object_list]
+    assert hits == expected[:20]
+
+
+def test_a_page_past_the_end_shows_the_last_page(personas: Personas, draft: Meeting) -> None:
+    expected = _readable(personas.staff, "ชุมชน")
+    response = personas.client_for(personas.staff).get("/meetings/search/", {"q": "ชุมชน", "page": "999"})
+    page = response.context["page"]
+    assert page.number == page.paginator.num_pages
+    assert page.paginator.count == len(expected)
+    last = (page.number - 1) * 20
+    assert [(hit.kind, hit.object_id) for hit in page.object_list] == expected[last : last + 20]
