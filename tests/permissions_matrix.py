@@ -847,8 +847,12 @@ def urls_answering(persona: str, world: World, status: int = 200, *, every_recor
     """Every GET URL of the matrix that answers `status` to the persona: for each record, or (every_record
     False) for the first record that answers so, when one page of each kind is enough.
 
-    Every address is made first, then the answers expected: making some addresses makes what they point at (a
-    stored PDF of the minutes), which changes what other routes answer (a meeting with a stored PDF is kept)."""
+    For every record, every address is made first and the answers expected after: making some addresses makes
+    what they point at (a stored PDF of the minutes), which changes what other routes answer (a meeting with a
+    stored PDF is kept, so its delete page refuses). With one record per route only the addresses taken are made,
+    so that records without a stored PDF remain (their delete page is one of the forms people use)."""
+    if not every_record:
+        return _first_urls_answering(persona, world, status)
     addresses = [
         (route, record, reverse(route.name, args=route.args(world, record)))
         for route in ROUTES
@@ -856,12 +860,21 @@ def urls_answering(persona: str, world: World, status: int = 200, *, every_recor
         for record in (world.records if route.per_record else [None])
     ]
     urls: list[str] = []
-    done: set[int] = set()
     for route, record, url in addresses:
-        if id(route) in done or expected(route, persona, record) != status:
-            continue
-        if url not in urls:
+        if expected(route, persona, record) == status and url not in urls:
             urls.append(url)
-        if not every_record:
-            done.add(id(route))
+    return urls
+
+
+def _first_urls_answering(persona: str, world: World, status: int) -> list[str]:
+    urls = []
+    for route in ROUTES:
+        if route.method != "get":
+            continue
+        for record in world.records if route.per_record else [None]:
+            if expected(route, persona, record) == status:
+                url = reverse(route.name, args=route.args(world, record))
+                if url not in urls:
+                    urls.append(url)
+                break
     return urls
