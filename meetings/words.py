@@ -14,6 +14,10 @@ from django.core.cache import cache
 from lamphun_portal.lib import thai
 
 CACHE_KEY = "meetings:line-words"
+# A save re-reads the list into the cache (reread_line_words). With a shared cache (Redis) every app server sees
+# it at once; with each process's own memory cache (no CACHE_URL) another server's copy must still expire, so that
+# a new village or office name reaches every process's PDFs within this many seconds, not at its next restart.
+CACHE_SECONDS = 600
 # Office names end with the place they serve: สำนักงานพัฒนาชุมชนอำเภอทุ่งหัวช้าง, ที่ทำการปกครองจังหวัดลำพูน.
 _PLACE = re.compile(r"(?:อำเภอ|จังหวัด|ตำบล|เทศบาลตำบล|เทศบาลเมือง)([\u0e01-\u0e4e]+)$")
 # A piece of a program title is kept whole when the dictionary cuts it into bits of one syllable or less
@@ -49,7 +53,7 @@ def database_line_words() -> set[str]:
 def reread_line_words(**kwargs: object) -> None:
     """post_save/post_delete receiver of Office, Community and Program: the list is read again when a name
     changes, not while a page is being made (pages then read the cache only, with no query of their own)."""
-    cache.set(CACHE_KEY, sorted(database_line_words()), None)
+    cache.set(CACHE_KEY, sorted(database_line_words()), CACHE_SECONDS)
 
 
 def refresh_line_words() -> None:
@@ -57,5 +61,5 @@ def refresh_line_words() -> None:
     words = cache.get(CACHE_KEY)
     if words is None:
         words = sorted(database_line_words())
-        cache.set(CACHE_KEY, words, None)
+        cache.set(CACHE_KEY, words, CACHE_SECONDS)
     thai.set_line_words(words)
